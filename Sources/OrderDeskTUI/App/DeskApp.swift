@@ -1,0 +1,378 @@
+import Foundation
+import OrderDeskCore
+import OrderDeskTerminal
+
+/// The run loop: reads keys, updates the screens, performs their effects through the client, draws.
+///
+/// Everything happens on one thread; the store answers a page in well under a millisecond, so effects
+/// are performed at once and the next frame already shows their result.
+public final class DeskApp {
+    public private(set) var state: DeskState
+    public let client: DeskClient
+    public let terminal: Terminal
+    public var theme: Theme
+    /// How often `run()` asks the store whether someone else changed something.
+    public var pollInterval: Duration = .milliseconds(500)
+
+    private var lastDataVersion: Int64?
+    private var lastPoll = ContinuousClock.now
+
+    public static let minimumSize = TerminalSize(rows: 24, columns: 80)
+
+    public init(client: DeskClient, terminal: Terminal, theme: Theme, initialFilter: QueueFilter = QueueFilter()) {
+        self.client = client; self.terminal = terminal; self.theme = theme
+        state = DeskState(queue: QueueState(filter: initialFilter))
+    }
+
+    /// Loads the first page and draws the first frame.
+    public func start() {
+        lastDataVersion = try? client.dataVersion()
+        state.queue.visibleRows = visibleQueueRows
+        perform(QueueScreen.reset(&state.queue, pageSize: state.queue.visibleRows))
+        render()
+    }
+
+    /// Runs until the person quits.
+    public func run() {
+        start()
+        while state.isRunning {
+            if let key = terminal.readKey(timeoutMilliseconds: 100) {
+                handle(key)
+            }
+            if ContinuousClock.now - lastPoll >= pollInterval {
+                if pollForChanges() { render() }
+            }
+        }
+    }
+
+    // MARK: Keys
+
+    /// Routes one key, performs what it causes, and draws the next frame.
+    public func handle(_ key: Key) {
+        if key == .resize {
+            state.queue.visibleRows = visibleQueueRows
+            perform(QueueScreen.update(&state.queue, .resized(visibleRows: visibleQueueRows)))
+            render()
+            return
+        }
+        if state.modal != nil {
+            handleModal(key)
+        } else if state.queue.searching && state.detail == nil {
+            switch key {
+            case .up, .down, .pageUp, .pageDown:
+                run(CommandTable.command(for: key, in: .queue)!)
+            default:
+                perform(QueueScreen.update(&state.queue, .searchKey(key)))
+            }
+        } else if let command = CommandTable.command(for: key, in: state.context) {
+            state.message = nil
+            run(command)
+        } else if case .character(let c) = key, c != " " {
+            state.message = StatusMessage("No command on '\(c)' here. Press ? for the keys.")
+        }
+        render()
+    }
+
+    /// Runs a command in the current context (from a key or from `:`).
+    public func run(_ command: CommandID) {
+        switch command {
+        case .quit:
+            state.isRunning = false
+        case .help:
+            state.modal = .help(scroll: 0)
+        case .commandLine:
+            state.modal = .commandLine(TextField())
+        case .back:
+            if state.detail != nil {
+                state.detail = nil
+            } else if !state.queue.filter.search.isEmpty {
+                perform(QueueScreen.update(&state.queue, .searchKey(.escape)))
+            }
+        case .queueScreen:
+            state.detail = nil
+        case .refresh:
+            reloadEverything()
+        case .open:
+            guard let row = state.queue.selected else { return }
+            state.detail = OrderDetailState(orderID: row.id)
+            loadDetail()
+        case .filter:
+            state.modal = .filter(FilterDialogState(filter: state.queue.filter, userID: client.user.id))
+        case .take:
+            guard let row = currentRow else { return }
+            save(.take, orderID: row.id, version: row.version)
+        case .move:
+            guard let row = currentRow else { return }
+            state.modal = .move(MoveDialogState(row: row))
+        case .note:
+            guard let row = currentRow else { return }
+            state.modal = .note(NoteDialogState(orderID: row.id, orderNumber: row.orderNumber, version: row.version))
+        default:
+            if var detail = state.detail {
+                let rows = OrderDetailScreen.contentRows(detail, width: terminal.size.columns, now: client.now())
+                _ = OrderDetailScreen.update(&detail, command, visibleRows: contentArea.bottom - contentArea.top, contentRows: rows)
+                state.detail = detail
+            } else {
+                perform(QueueScreen.update(&state.queue, .command(command)))
+            }
+        }
+    }
+
+    /// The order the order commands act on: the open detail's, or the queue's cursor row.
+    private var currentRow: QueueRow? {
+        if let detail = state.detail { return detail.detail?.row }
+        return state.queue.selected
+    }
+
+    private func handleModal(_ key: Key) {
+        guard let modal = state.modal else { return }
+        var outcome = DialogOutcome.stay
+        switch modal {
+        case .help(var scroll):
+            outcome = HelpOverlay.update(scroll: &scroll, key, context: state.context)
+            state.modal = .help(scroll: scroll)
+        case .commandLine(var field):
+            var message: String?
+            outcome = CommandLinePrompt.update(&field, key, message: &message)
+            state.modal = .commandLine(field)
+            if let message { state.message = StatusMessage(message, isError: true) }
+        case .filter(var dialog):
+            outcome = FilterDialog.update(&dialog, key)
+            state.modal = .filter(dialog)
+        case .move(var dialog):
+            outcome = MoveDialog.update(&dialog, key)
+            state.modal = .move(dialog)
+        case .note(var dialog):
+            outcome = NoteDialog.update(&dialog, key)
+            state.modal = .note(dialog)
+        }
+        switch outcome {
+        case .stay: break
+        case .close: state.modal = nil
+        case .applyFilter(let filter):
+            state.modal = nil
+            perform(QueueScreen.update(&state.queue, .setFilter(filter)))
+        case .run(let command):
+            state.modal = nil
+            state.message = nil
+            run(command)
+        case let .submit(change, orderID, version):
+            save(change, orderID: orderID, version: version)
+        }
+    }
+
+    // MARK: Saving
+
+    /// Saves a change. On success the dialog closes and the screens reload; on a conflict the order is
+    /// reloaded and the dialog stays open with everything typed, ready to save again.
+    private func save(_ change: OrderChange, orderID: Int64, version: Int64) {
+        do {
+            let row = try client.apply(change, orderID, version)
+            state.modal = nil
+            state.message = StatusMessage(confirmation(for: change, row: row))
+            reloadEverything()
+        } catch let error as OrderDeskError {
+            if case .conflict = error {
+                reloadEverything()
+                let fresh = (state.detail?.detail?.row.id == orderID ? state.detail?.detail?.row : nil)
+                    ?? state.queue.rows.first { $0.id == orderID }
+                    ?? (try? client.orderDetail(orderID).row)
+                if let fresh { refreshVersion(in: &state.modal, to: fresh) }
+            }
+            report(error)
+        } catch {
+            report(error)
+        }
+    }
+
+    private func confirmation(for change: OrderChange, row: QueueRow) -> String {
+        switch change {
+        case .take: return "Order \(row.orderNumber) is yours now."
+        case .move(let to, _): return "Order \(row.orderNumber) moved to \(to.label)."
+        case .addNote: return "Note added to order \(row.orderNumber)."
+        }
+    }
+
+    /// After a conflict the person works from the fresh order: dialogs keep their text, take its version.
+    private func refreshVersion(in modal: inout Modal?, to row: QueueRow) {
+        switch modal {
+        case .move(var dialog):
+            dialog.version = row.version
+            if dialog.from != row.state {
+                // The order moved meanwhile: offer the moves allowed from where it is now.
+                var fresh = MoveDialogState(row: row)
+                fresh.note = dialog.note
+                dialog = fresh
+            }
+            modal = .move(dialog)
+        case .note(var dialog):
+            dialog.version = row.version
+            modal = .note(dialog)
+        default: break
+        }
+    }
+
+    private func report(_ error: Error) {
+        let text = (error as? LocalizedError)?.errorDescription ?? String(describing: error)
+        state.message = StatusMessage(text, isError: true)
+        switch state.modal {
+        case .move(var dialog): dialog.error = text; state.modal = .move(dialog)
+        case .note(var dialog): dialog.error = text; state.modal = .note(dialog)
+        default: break
+        }
+    }
+
+    // MARK: Loading
+
+    private func perform(_ effects: [QueueEffect]) {
+        var pending = effects
+        while !pending.isEmpty {
+            let effect = pending.removeFirst()
+            do {
+                switch effect {
+                case let .fetch(request, limit, purpose):
+                    let page = try client.queuePage(state.queue.filter, state.queue.sort, request, limit)
+                    pending += QueueScreen.update(&state.queue, .pageLoaded(page, purpose))
+                case .count:
+                    let total = try client.queueCount(state.queue.filter)
+                    pending += QueueScreen.update(&state.queue, .counted(total))
+                case .locate(let row):
+                    let index = try client.rowsBefore(row, state.queue.filter, state.queue.sort)
+                    pending += QueueScreen.update(&state.queue, .located(row, index))
+                }
+            } catch {
+                report(error)
+            }
+        }
+    }
+
+    private func loadDetail() {
+        guard let id = state.detail?.orderID else { return }
+        do {
+            state.detail?.detail = try client.orderDetail(id)
+        } catch {
+            report(error)
+        }
+    }
+
+    private func reloadEverything() {
+        perform(QueueScreen.update(&state.queue, .externalChange))
+        loadDetail()
+    }
+
+    /// Checks whether anyone committed a change since the last look; reloads what is on screen if so.
+    @discardableResult
+    public func pollForChanges() -> Bool {
+        lastPoll = ContinuousClock.now
+        guard let version = try? client.dataVersion() else { return false }
+        defer { lastDataVersion = version }
+        guard let last = lastDataVersion, last != version else { return false }
+        reloadEverything()
+        return true
+    }
+
+    // MARK: Drawing
+
+    /// Rows available to the queue's table.
+    private var visibleQueueRows: Int {
+        max(1, terminal.size.rows - QueueScreen.chromeRows)
+    }
+
+    /// The rows between the title bar and the footer.
+    private var contentArea: (top: Int, bottom: Int) { (1, max(1, terminal.size.rows - 2)) }
+
+    /// Draws the whole frame; ncurses sends only what changed.
+    public func render() {
+        let canvas = Canvas(terminal: terminal, theme: theme)
+        let size = terminal.size
+        terminal.hideCursor()
+        terminal.clear(style: theme.style(.body))
+        guard size.rows >= Self.minimumSize.rows, size.columns >= Self.minimumSize.columns else {
+            renderTooSmall(canvas)
+            terminal.present()
+            return
+        }
+        let now = client.now()
+        renderTitle(canvas)
+        let area = contentArea
+        if let detail = state.detail {
+            OrderDetailScreen.render(detail, on: canvas, now: now, top: area.top, bottom: area.bottom)
+        } else {
+            QueueScreen.render(state.queue, on: canvas, now: now, top: area.top, bottom: area.bottom)
+        }
+        renderFooter(canvas)
+        switch state.modal {
+        case .help(let scroll): HelpOverlay.render(scroll: scroll, context: state.context, on: canvas)
+        case .commandLine(let field): CommandLinePrompt.render(field, on: canvas, row: size.rows - 1)
+        case .filter(let dialog): FilterDialog.render(dialog, on: canvas)
+        case .move(let dialog): MoveDialog.render(dialog, on: canvas)
+        case .note(let dialog): NoteDialog.render(dialog, on: canvas)
+        case nil: break
+        }
+        terminal.present()
+    }
+
+    private func renderTooSmall(_ canvas: Canvas) {
+        let size = terminal.size
+        guard size.rows > 0, size.columns > 0 else { return }
+        let lines = ["Terminal too small: \(size.columns)×\(size.rows).",
+                     "OrderDesk needs at least \(Self.minimumSize.columns)×\(Self.minimumSize.rows).",
+                     "Enlarge the window, or press q to quit."]
+        let top = max(0, (size.rows - lines.count) / 2)
+        for (i, line) in lines.enumerated() where top + i < size.rows {
+            let text = DisplayWidth.truncate(line, to: size.columns)
+            let left = max(0, (size.columns - DisplayWidth.of(text)) / 2)
+            terminal.draw(text, row: top + i, column: left, style: theme.style(i == 0 ? .warning : .body))
+        }
+    }
+
+    private func renderTitle(_ canvas: Canvas) {
+        let title = theme.style(.title)
+        canvas.fill(row: 0, style: theme.style(.tab))
+        var x = 0
+        canvas.cell(" OrderDesk ", row: 0, column: x, width: 11, style: title)
+        x += 12
+        let tabActive = theme.style(.tabActive), tab = theme.style(.tab)
+        canvas.cell(" 1 Queue ", row: 0, column: x, width: 9, style: state.detail == nil ? tabActive : tab)
+        x += 9
+        if let detail = state.detail {
+            let label = " › Order " + (detail.detail?.row.orderNumber ?? "…") + " "
+            canvas.cell(label, row: 0, column: x, width: DisplayWidth.of(label), style: tabActive)
+        }
+        let who = client.user.login + " · " + client.user.role.rawValue.replacingOccurrences(of: "_", with: " ")
+            + " · " + client.databaseName + " "
+        let w = DisplayWidth.of(who)
+        canvas.cell(who, row: 0, column: max(x + 20, canvas.columns - w), width: min(w, canvas.columns - x - 20), style: tab)
+    }
+
+    private func renderFooter(_ canvas: Canvas) {
+        let rows = canvas.rows
+        // Message line, with the position on the right.
+        let position = state.detail == nil ? QueueScreen.position(state.queue) : ""
+        let positionWidth = DisplayWidth.of(position)
+        canvas.fill(row: rows - 2, style: theme.style(.statusLine))
+        if let message = state.message {
+            canvas.cell(" " + message.text, row: rows - 2, column: 0, width: canvas.columns - positionWidth - 2,
+                        style: message.isError ? theme.style(.danger) : theme.style(.ok))
+        }
+        canvas.cell(position, row: rows - 2, column: canvas.columns - positionWidth - 1, width: positionWidth,
+                    style: theme.style(.statusLine))
+        // Key hints from the command table.
+        canvas.fill(row: rows - 1, style: theme.style(.statusLine))
+        var x = 1
+        let hints: [(key: String, label: String)]
+        if state.queue.searching && state.detail == nil && state.modal == nil {
+            hints = [("Enter", "keep"), ("Esc", "clear"), ("↑↓", "move")]
+        } else {
+            hints = [("↑↓", "move")] + CommandTable.hints(in: state.context)
+        }
+        for hint in hints {
+            let needed = DisplayWidth.of(hint.key) + 1 + DisplayWidth.of(hint.label) + 2
+            guard x + needed <= canvas.columns else { break }
+            canvas.cell(hint.key, row: rows - 1, column: x, width: DisplayWidth.of(hint.key), style: theme.style(.statusLineKey))
+            x += DisplayWidth.of(hint.key) + 1
+            canvas.cell(hint.label, row: rows - 1, column: x, width: DisplayWidth.of(hint.label), style: theme.style(.statusLine))
+            x += DisplayWidth.of(hint.label) + 2
+        }
+    }
+}

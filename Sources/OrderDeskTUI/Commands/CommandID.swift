@@ -1,0 +1,37 @@
+/// Every command of the desk by its stable long name, used by `:` and (later) key bindings.
+public enum CommandID: String, CaseIterable, Sendable {
+    case quit = "app.quit"
+    case back = "view.back"
+    case help = "view.help"
+    case commandLine = "app.command"
+    case queueScreen = "view.queue"
+    case moveDown = "cursor.down"
+    case moveUp = "cursor.up"
+    case pageDown = "cursor.page_down"
+    case pageUp = "cursor.page_up"
+    case first = "cursor.first"
+    case last = "cursor.last"
+    case search = "queue.search"
+    case filter = "queue.filter"
+    case clearFilter = "queue.clear_filter"
+    case sortNext = "queue.sort"
+    case sortDirection = "queue.sort_direction"
+    case open = "order.open"
+    case take = "order.take"
+    case move = "order.move"
+    case note = "order.note"
+    case refresh = "view.refresh"
+}
+
+/// Where a command applies.
+public enum CommandContext: String, Sendable, CaseIterable {
+    case global, queue, detail
+
+    var title: String {
+        switch self {
+        case .global: return "Everywhere"
+        case .queue: return "Order queue"
+        case .detail: return "Order detail"
+        }
+    }
+}

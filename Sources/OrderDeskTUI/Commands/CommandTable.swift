@@ -1,0 +1,84 @@
+import Foundation
+import OrderDeskTerminal
+
+/// One row of the command table: the single source for key handling, footer hints, help and `:`.
+public struct CommandSpec: Sendable {
+    public let id: CommandID
+    public let keys: [Key]
+    /// How the keys are written in help and hints.
+    public let keyLabel: String
+    public let description: String
+    public let contexts: [CommandContext]
+    /// Shown in the footer of these contexts (short label).
+    public let hint: String?
+
+    public var name: String { id.rawValue }
+}
+
+/// The desk's commands. Keys resolve in the screen's context first, then globally.
+public enum CommandTable {
+    public static let all: [CommandSpec] = [
+        spec(.moveDown, [.down, .character("j")], "↓ j", "Move the cursor down one row", [.queue, .detail]),
+        spec(.moveUp, [.up, .character("k")], "↑ k", "Move the cursor up one row", [.queue, .detail]),
+        spec(.pageDown, [.pageDown, .control("f")], "PgDn", "Next page", [.queue, .detail]),
+        spec(.pageUp, [.pageUp, .control("b")], "PgUp", "Previous page", [.queue, .detail]),
+        spec(.first, [.home, .character("g")], "Home g", "First row", [.queue, .detail]),
+        spec(.last, [.end, .character("G")], "End G", "Last row", [.queue, .detail]),
+        spec(.open, [.enter], "Enter", "Open the order's detail", [.queue], hint: "open"),
+        spec(.search, [.character("/")], "/", "Search customer, account or order number as you type", [.queue], hint: "search"),
+        spec(.filter, [.character("f")], "f", "Filter by state, channel, owner, days in state", [.queue], hint: "filter"),
+        spec(.clearFilter, [.character("F")], "F", "Clear the filter and the search", [.queue]),
+        spec(.sortNext, [.character("s")], "s", "Sort by the next column", [.queue], hint: "sort"),
+        spec(.sortDirection, [.character("S")], "S", "Reverse the sort direction", [.queue]),
+        spec(.take, [.character("t")], "t", "Take the order (assign it to yourself)", [.queue, .detail], hint: "take"),
+        spec(.move, [.character("m")], "m", "Move the order to another state", [.queue, .detail], hint: "move"),
+        spec(.note, [.character("n")], "n", "Add a note to the order", [.queue, .detail], hint: "note"),
+        spec(.refresh, [.control("r")], "Ctrl-R", "Reload from the database", [.global]),
+        spec(.queueScreen, [.character("1")], "1", "Go to the order queue", [.global]),
+        spec(.help, [.character("?"), .function(1)], "? F1", "Show this help", [.global], hint: "help"),
+        spec(.commandLine, [.character(":")], ":", "Run a command by its long name", [.global]),
+        spec(.back, [.escape], "Esc", "Go back", [.global], hint: "back"),
+        spec(.quit, [.character("q")], "q", "Quit", [.global], hint: "quit"),
+    ]
+
+    private static func spec(
+        _ id: CommandID, _ keys: [Key], _ label: String, _ description: String,
+        _ contexts: [CommandContext], hint: String? = nil
+    ) -> CommandSpec {
+        CommandSpec(id: id, keys: keys, keyLabel: label, description: description, contexts: contexts, hint: hint)
+    }
+
+    /// The command a key runs in a context, looking in the context first and then in the global ones.
+    public static func command(for key: Key, in context: CommandContext) -> CommandID? {
+        let candidates = all.filter { $0.keys.contains(key) }
+        return (candidates.first { $0.contexts.contains(context) }
+            ?? candidates.first { $0.contexts.contains(.global) })?.id
+    }
+
+    public static func spec(for id: CommandID) -> CommandSpec? { all.first { $0.id == id } }
+
+    /// Looks a command up by its long name, as typed at `:`.
+    public static func command(named name: String) -> CommandID? {
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        return CommandID(rawValue: trimmed) ?? all.first { $0.id.rawValue.hasSuffix("." + trimmed) }?.id
+    }
+
+    /// Long names that start with (or contain) what was typed, for completion at `:`.
+    public static func completions(for prefix: String) -> [String] {
+        let names = CommandID.allCases.map(\.rawValue)
+        let starting = names.filter { $0.hasPrefix(prefix) }
+        return starting.isEmpty ? names.filter { $0.contains(prefix) } : starting
+    }
+
+    /// The commands available in a context, with the global ones last.
+    public static func commands(in context: CommandContext) -> [CommandSpec] {
+        all.filter { $0.contexts.contains(context) } + (context == .global ? [] : all.filter { $0.contexts.contains(.global) })
+    }
+
+    /// Footer hints for a context: `key label` pairs, screen commands first.
+    public static func hints(in context: CommandContext) -> [(key: String, label: String)] {
+        commands(in: context).compactMap { spec in
+            spec.hint.map { (key: spec.keyLabel.split(separator: " ").first.map(String.init) ?? spec.keyLabel, label: $0) }
+        }
+    }
+}

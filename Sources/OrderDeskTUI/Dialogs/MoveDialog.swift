@@ -1,0 +1,182 @@
+import Foundation
+import OrderDeskCore
+import OrderDeskTerminal
+
+/// Moving an order: pick one of the allowed next states, then give what that state needs.
+public struct MoveDialogState: Hashable, Sendable {
+    public enum Field: Hashable, Sendable { case reason, installDate, billStartDate, note }
+
+    public var orderID: Int64
+    public var orderNumber: String
+    /// The version the person is working from; refreshed after a conflict.
+    public var version: Int64
+    public var from: OrderState
+    public var targets: [OrderState]
+    public var targetIndex = 0
+    /// nil while choosing the target; the form's fields once chosen.
+    public var fields: [Field]?
+    public var focus = 0
+    public var reasonIndex = 0
+    public var installDate = TextField()
+    public var billStartDate = TextField()
+    public var note = TextField()
+    public var error: String?
+
+    public init(row: QueueRow) {
+        orderID = row.id; orderNumber = row.orderNumber; version = row.version; from = row.state
+        targets = Workflow.allowedTargets(from: row.state)
+    }
+
+    public var target: OrderState { targets[targetIndex] }
+    var reasons: [ReasonCode] { ReasonCode.codes(for: target) }
+    var focusedField: Field? { fields.flatMap { $0.indices.contains(focus) ? $0[focus] : nil } }
+}
+
+public enum MoveDialog {
+    public static func update(_ state: inout MoveDialogState, _ key: Key) -> DialogOutcome {
+        guard let fields = state.fields else { return chooseTarget(&state, key) }
+        switch key {
+        case .escape:
+            state.fields = nil; state.error = nil
+            return .stay
+        case .tab, .down:
+            state.focus = (state.focus + 1) % fields.count
+        case .backTab, .up:
+            state.focus = (state.focus + fields.count - 1) % fields.count
+        case .enter, .control("s"):
+            return submit(&state)
+        default:
+            switch state.focusedField {
+            case .reason:
+                let n = state.reasons.count
+                if key == .right || key == .character(" ") || key == .character("l") { state.reasonIndex = (state.reasonIndex + 1) % n }
+                if key == .left || key == .character("h") { state.reasonIndex = (state.reasonIndex + n - 1) % n }
+            case .installDate: _ = state.installDate.handle(key)
+            case .billStartDate: _ = state.billStartDate.handle(key)
+            case .note: _ = state.note.handle(key)
+            case nil: break
+            }
+        }
+        return .stay
+    }
+
+    private static func chooseTarget(_ state: inout MoveDialogState, _ key: Key) -> DialogOutcome {
+        guard !state.targets.isEmpty else { return key == .escape || key == .enter ? .close : .stay }
+        switch key {
+        case .escape: return .close
+        case .down, .character("j"), .tab: state.targetIndex = (state.targetIndex + 1) % state.targets.count
+        case .up, .character("k"), .backTab: state.targetIndex = (state.targetIndex + state.targets.count - 1) % state.targets.count
+        case .enter:
+            var fields: [MoveDialogState.Field] = []
+            for requirement in Workflow.requirements(for: state.target) {
+                switch requirement {
+                case .reasonCode: fields.append(.reason)
+                case .installDate: fields.append(.installDate)
+                case .billStartDate: fields.append(.billStartDate)
+                case .locationAndPricedLines: break // checked by the store when saving
+                }
+            }
+            fields.append(.note)
+            state.fields = fields; state.focus = 0; state.reasonIndex = 0; state.error = nil
+        case .character(let c):
+            // A digit picks the n-th target directly.
+            if let n = c.wholeNumberValue, n >= 1, n <= state.targets.count {
+                state.targetIndex = n - 1
+                return chooseTarget(&state, .enter)
+            }
+        default: break
+        }
+        return .stay
+    }
+
+    private static func submit(_ state: inout MoveDialogState) -> DialogOutcome {
+        var input = TransitionInput()
+        for field in state.fields ?? [] {
+            switch field {
+            case .reason: input.reasonCode = state.reasons[state.reasonIndex].code
+            case .installDate:
+                guard let day = Day(iso: state.installDate.text.trimmingCharacters(in: .whitespaces)) else {
+                    state.error = "Install date: '\(state.installDate.text)' is not a date; type it as yyyy-MM-dd."
+                    state.focus = state.fields!.firstIndex(of: .installDate)!
+                    return .stay
+                }
+                input.installDate = day
+            case .billStartDate:
+                guard let day = Day(iso: state.billStartDate.text.trimmingCharacters(in: .whitespaces)) else {
+                    state.error = "Bill start date: '\(state.billStartDate.text)' is not a date; type it as yyyy-MM-dd."
+                    state.focus = state.fields!.firstIndex(of: .billStartDate)!
+                    return .stay
+                }
+                input.billStartDate = day
+            case .note:
+                let text = state.note.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                input.note = text.isEmpty ? nil : text
+            }
+        }
+        state.error = nil
+        return .submit(.move(to: state.target, input: input), orderID: state.orderID, expectedVersion: state.version)
+    }
+
+    public static func render(_ state: MoveDialogState, on canvas: Canvas) {
+        let theme = canvas.theme
+        let title = "Move order \(state.orderNumber) from \(state.from.label)"
+        guard let fields = state.fields else {
+            let height = max(state.targets.count, 1) + 5
+            let inner = canvas.centredBox(height: height, width: 62, title: title)
+            guard inner.width > 0 else { return }
+            if state.targets.isEmpty {
+                canvas.cell("\(state.from.label) is final: no move is allowed.", row: inner.top + 1, column: inner.left,
+                            width: inner.width, style: theme.style(.warning))
+            }
+            for (i, target) in state.targets.enumerated() where i + 1 < inner.height {
+                let needs = Workflow.requirements(for: target).map(\.rawValue).joined(separator: ", ")
+                let text = "\(i + 1) " + String(target.symbol) + " " + DisplayWidth.pad(target.label, to: 12)
+                    + (needs.isEmpty ? "" : "needs " + needs)
+                let selected = i == state.targetIndex
+                canvas.cell(text, row: inner.top + 1 + i, column: inner.left, width: inner.width,
+                            style: selected ? theme.style(.tableCursor) : theme.style(for: target))
+            }
+            canvas.cell("↑↓ choose · Enter next · Esc cancel", row: inner.top + inner.height - 1, column: inner.left,
+                        width: inner.width, style: theme.style(.muted))
+            return
+        }
+        let height = fields.count * 2 + 6
+        let inner = canvas.centredBox(height: height, width: 66, title: title + " to " + state.target.label)
+        guard inner.width > 0 else { return }
+        var y = inner.top + 1
+        let labelWidth = 17
+        let fieldWidth = max(1, inner.width - labelWidth)
+        for (i, field) in fields.enumerated() where y < inner.top + inner.height - 2 {
+            let focused = i == state.focus
+            let fieldStyle = focused ? theme.style(.fieldFocus) : theme.style(.field)
+            let label: String
+            switch field {
+            case .reason: label = "Reason code"
+            case .installDate: label = "Install date"
+            case .billStartDate: label = "Bill start date"
+            case .note: label = "Note (optional)"
+            }
+            canvas.cell((focused ? "▸ " : "  ") + label, row: y, column: inner.left, width: labelWidth,
+                        style: focused ? theme.style(.accent) : theme.style(.dialog))
+            switch field {
+            case .reason:
+                let reason = state.reasons[state.reasonIndex]
+                canvas.cell("◂ " + reason.code + " " + reason.description + " ▸", row: y, column: inner.left + labelWidth,
+                            width: fieldWidth, style: fieldStyle)
+            case .installDate, .billStartDate, .note:
+                let text = field == .installDate ? state.installDate : field == .billStartDate ? state.billStartDate : state.note
+                let x = text.draw(on: canvas, row: y, column: inner.left + labelWidth, width: fieldWidth, style: fieldStyle)
+                if focused { canvas.terminal.setCursor(row: y, column: x) }
+                if text.text.isEmpty && field != .note && !focused {
+                    canvas.cell("yyyy-MM-dd", row: y, column: inner.left + labelWidth, width: fieldWidth, style: theme.style(.muted))
+                }
+            }
+            y += 2
+        }
+        if let error = state.error {
+            canvas.cell(error, row: inner.top + inner.height - 2, column: inner.left, width: inner.width, style: theme.style(.danger))
+        }
+        canvas.cell("Tab next field · ←→ change reason · Enter save · Esc back", row: inner.top + inner.height - 1,
+                    column: inner.left, width: inner.width, style: theme.style(.muted))
+    }
+}

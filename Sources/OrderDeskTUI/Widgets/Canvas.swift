@@ -1,0 +1,78 @@
+import OrderDeskCore
+import OrderDeskTerminal
+
+/// Drawing helpers over a `Terminal` and a `Theme`: display-width-aware cells, boxes and bars.
+public struct Canvas {
+    public let terminal: Terminal
+    public let theme: Theme
+    public var rows: Int { terminal.size.rows }
+    public var columns: Int { terminal.size.columns }
+
+    public init(terminal: Terminal, theme: Theme) { self.terminal = terminal; self.theme = theme }
+
+    public func style(_ slot: ThemeSlot) -> Style { theme.style(slot) }
+
+    /// Text padded or truncated to exactly `width` cells.
+    public func cell(_ text: String, row: Int, column: Int, width: Int, style: Style, alignRight: Bool = false) {
+        guard width > 0 else { return }
+        terminal.draw(DisplayWidth.pad(text, to: width, alignRight: alignRight), row: row, column: column, style: style)
+    }
+
+    /// Text from a column to the right edge, truncated.
+    public func text(_ text: String, row: Int, column: Int, style: Style) {
+        let width = columns - column
+        guard width > 0 else { return }
+        terminal.draw(DisplayWidth.truncate(text, to: width), row: row, column: column, style: style)
+    }
+
+    /// A whole row painted in a style, with text on the left.
+    public func bar(_ text: String, row: Int, style: Style) {
+        cell(text, row: row, column: 0, width: columns, style: style)
+    }
+
+    /// A framed box with a title; returns the inner rectangle.
+    @discardableResult
+    public func box(top: Int, left: Int, height: Int, width: Int, title: String) -> (top: Int, left: Int, height: Int, width: Int) {
+        let border = style(.dialogBorder)
+        let inner = style(.dialog)
+        guard height >= 2, width >= 2 else { return (top, left, 0, 0) }
+        let horizontal = String(repeating: "─", count: width - 2)
+        terminal.draw("┌" + horizontal + "┐", row: top, column: left, style: border)
+        for r in 1..<(height - 1) {
+            terminal.draw("│", row: top + r, column: left, style: border)
+            terminal.fill(row: top + r, column: left + 1, width: width - 2, style: inner)
+            terminal.draw("│", row: top + r, column: left + width - 1, style: border)
+        }
+        terminal.draw("└" + horizontal + "┘", row: top + height - 1, column: left, style: border)
+        if !title.isEmpty {
+            cell(" " + title + " ", row: top, column: left + 2,
+                 width: min(DisplayWidth.of(title) + 2, width - 4), style: style(.dialogTitle))
+        }
+        return (top + 1, left + 2, height - 2, width - 4)
+    }
+
+    /// A centred box of at most the given size.
+    public func centredBox(height: Int, width: Int, title: String) -> (top: Int, left: Int, height: Int, width: Int) {
+        let h = min(height, rows - 2), w = min(width, columns - 2)
+        return box(top: max(0, (rows - h) / 2), left: max(0, (columns - w) / 2), height: h, width: w, title: title)
+    }
+}
+
+extension Theme {
+    /// The slot that colours an order state.
+    func style(for state: OrderState) -> Style {
+        switch state {
+        case .draft: return style(.stateDraft)
+        case .submitted: return style(.stateSubmitted)
+        case .pending: return style(.statePending)
+        case .held: return style(.stateHeld)
+        case .inProgress: return style(.stateInProgress)
+        case .scheduled: return style(.stateScheduled)
+        case .notDone: return style(.stateNotDone)
+        case .installed: return style(.stateInstalled)
+        case .billed: return style(.stateBilled)
+        case .cancelled: return style(.stateCancelled)
+        case .rejected: return style(.stateRejected)
+        }
+    }
+}

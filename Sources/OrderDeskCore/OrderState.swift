@@ -14,11 +14,11 @@ public enum OrderState: String, CaseIterable, Sendable, Codable, Hashable {
         switch self {
         case .draft: return "·"
         case .submitted: return "○"
-        case .pending: return "…"
+        case .pending: return "◇"
         case .held: return "‖"
         case .inProgress: return "◐"
         case .scheduled: return "◷"
-        case .notDone: return "!"
+        case .notDone: return "✗"
         case .installed: return "●"
         case .billed: return "$"
         case .cancelled: return "×"

@@ -50,7 +50,6 @@ public final class DeskApp {
     /// Routes one key, performs what it causes, and draws the next frame.
     public func handle(_ key: Key) {
         if key == .resize {
-            state.queue.visibleRows = visibleQueueRows
             perform(QueueScreen.update(&state.queue, .resized(visibleRows: visibleQueueRows)))
             render()
             return
@@ -364,11 +363,23 @@ public final class DeskApp {
         if state.queue.searching && state.detail == nil && state.modal == nil {
             hints = [("Enter", "keep"), ("Esc", "clear"), ("↑↓", "move")]
         } else {
-            hints = [("↑↓", "move")] + CommandTable.hints(in: state.context)
+            hints = (state.detail != nil ? [("Esc", "back")] : []) + CommandTable.hints(in: state.context)
         }
-        for hint in hints {
+        // The global hints (help, quit) always show, at the right; the screen's fill what room is left.
+        let global = CommandTable.hints(in: .global).filter { $0.label != "back" }
+        let globalText = global.map { $0.key + " " + $0.label }.joined(separator: "  ")
+        let globalX = canvas.columns - DisplayWidth.of(globalText) - 1
+        var gx = globalX
+        for hint in global {
+            canvas.cell(hint.key, row: rows - 1, column: gx, width: DisplayWidth.of(hint.key), style: theme.style(.statusLineKey))
+            gx += DisplayWidth.of(hint.key) + 1
+            canvas.cell(hint.label, row: rows - 1, column: gx, width: DisplayWidth.of(hint.label), style: theme.style(.statusLine))
+            gx += DisplayWidth.of(hint.label) + 2
+        }
+        let globalKeys = Set(global.map(\.key))
+        for hint in hints where !globalKeys.contains(hint.key) {
             let needed = DisplayWidth.of(hint.key) + 1 + DisplayWidth.of(hint.label) + 2
-            guard x + needed <= canvas.columns else { break }
+            guard x + needed <= globalX else { break }
             canvas.cell(hint.key, row: rows - 1, column: x, width: DisplayWidth.of(hint.key), style: theme.style(.statusLineKey))
             x += DisplayWidth.of(hint.key) + 1
             canvas.cell(hint.label, row: rows - 1, column: x, width: DisplayWidth.of(hint.label), style: theme.style(.statusLine))

@@ -9,7 +9,7 @@ public enum HelpOverlay {
         for group in groups {
             out.append((group.title, true))
             for spec in CommandTable.all where spec.contexts.contains(group) {
-                out.append(("  " + DisplayWidth.pad(spec.keyLabel, to: 8) + " " + DisplayWidth.pad(spec.name, to: 18)
+                out.append(("  " + DisplayWidth.pad(spec.keyLabel, to: 8) + " " + DisplayWidth.pad(spec.name, to: 20)
                             + " " + spec.description, false))
             }
             out.append(("", false))

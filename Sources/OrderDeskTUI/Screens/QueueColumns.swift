@@ -20,7 +20,7 @@ struct QueueColumn: Sendable {
         QueueColumn(id: .type, title: "Typ", width: 3, alignRight: false, dropPriority: 4, sortColumn: nil),
         QueueColumn(id: .state, title: "State", width: 13, alignRight: false, dropPriority: nil, sortColumn: .state),
         QueueColumn(id: .channel, title: "Chn", width: 3, alignRight: false, dropPriority: 2, sortColumn: nil),
-        QueueColumn(id: .owner, title: "Owner", width: 10, alignRight: false, dropPriority: 5, sortColumn: .owner),
+        QueueColumn(id: .owner, title: "Owner", width: 9, alignRight: false, dropPriority: 5, sortColumn: .owner),
         QueueColumn(id: .mrr, title: "MRR", width: 10, alignRight: true, dropPriority: nil, sortColumn: .mrr),
         QueueColumn(id: .booked, title: "Booked", width: 10, alignRight: false, dropPriority: 3, sortColumn: .booked),
         QueueColumn(id: .days, title: "Days", width: 4, alignRight: true, dropPriority: nil, sortColumn: .daysInState),

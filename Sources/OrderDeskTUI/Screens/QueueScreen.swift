@@ -7,8 +7,10 @@ public enum QueueFetchPurpose: Hashable, Sendable {
     case reset
     case first, last
     case lineDown, lineUp, pageDown, pageUp
-    /// More rows to fill a taller window.
+    /// More rows below to fill a taller window.
     case grow
+    /// More rows above to fill a taller window at the end of the queue.
+    case growBefore
     /// The row just above the window, as the first step of reloading it in place.
     case anchorForRefresh
     /// Reloading the window in place from just after the anchor (nil: from the top).
@@ -117,10 +119,8 @@ public enum QueueScreen {
                 state.hasMoreAfter = state.hasMoreAfter || overflow - dropTop > 0
                 return []
             }
-            if state.visibleRows > old, state.hasMoreAfter, let last = state.rows.last {
-                return [.fetch(.after(last), limit: state.visibleRows - state.rows.count, purpose: .grow)]
-            }
-            return []
+            guard state.visibleRows > old else { return [] }
+            return fillWindow(&state)
 
         case .externalChange:
             if state.topIndex == 0 || state.rows.isEmpty {
@@ -184,6 +184,19 @@ public enum QueueScreen {
         return reset(&state, pageSize: pageSize)
     }
 
+    /// Asks for the rows a window taller than its content still needs: below first, then above.
+    private static func fillWindow(_ state: inout QueueState) -> [QueueEffect] {
+        let needed = state.visibleRows - state.rows.count
+        guard needed > 0 else { return [] }
+        if state.hasMoreAfter, let last = state.rows.last {
+            return [.fetch(.after(last), limit: needed, purpose: .grow)]
+        }
+        if state.hasMoreBefore, let first = state.rows.first {
+            return [.fetch(.before(first), limit: needed, purpose: .growBefore)]
+        }
+        return []
+    }
+
     /// Start over at the top of a new filter or sort.
     static func reset(_ state: inout QueueState, pageSize: Int) -> [QueueEffect] {
         state.total = nil
@@ -229,6 +242,12 @@ public enum QueueScreen {
         case .grow:
             state.rows += page.rows
             state.hasMoreAfter = page.hasMoreAfter
+            return fillWindow(&state)
+        case .growBefore:
+            state.rows = page.rows + state.rows
+            state.topIndex = max(0, state.topIndex - page.rows.count)
+            state.cursor += page.rows.count
+            state.hasMoreBefore = page.hasMoreBefore
         case .anchorForRefresh:
             let keep = state.selected?.id
             guard let anchor = page.rows.first else {

@@ -363,7 +363,9 @@ public final class DeskApp {
         if state.queue.searching && state.detail == nil && state.modal == nil {
             hints = [("Enter", "keep"), ("Esc", "clear"), ("↑↓", "move")]
         } else {
-            hints = (state.detail != nil ? [("Esc", "back")] : []) + CommandTable.hints(in: state.context)
+            let globalKeys = Set(CommandTable.hints(in: .global).map(\.key))
+            hints = (state.detail != nil ? [("Esc", "back")] : [])
+                + CommandTable.hints(in: state.context).filter { !globalKeys.contains($0.key) }
         }
         // The global hints (help, quit) always show, at the right; the screen's fill what room is left.
         let global = CommandTable.hints(in: .global).filter { $0.label != "back" }
@@ -376,8 +378,7 @@ public final class DeskApp {
             canvas.cell(hint.label, row: rows - 1, column: gx, width: DisplayWidth.of(hint.label), style: theme.style(.statusLine))
             gx += DisplayWidth.of(hint.label) + 2
         }
-        let globalKeys = Set(global.map(\.key))
-        for hint in hints where !globalKeys.contains(hint.key) {
+        for hint in hints {
             let needed = DisplayWidth.of(hint.key) + 1 + DisplayWidth.of(hint.label) + 2
             guard x + needed <= globalX else { break }
             canvas.cell(hint.key, row: rows - 1, column: x, width: DisplayWidth.of(hint.key), style: theme.style(.statusLineKey))

@@ -32,6 +32,9 @@ public final class DeskApp {
         render()
     }
 
+    /// Puts a message in the footer (shown with the next frame).
+    public func show(_ message: StatusMessage) { state.message = message }
+
     /// Runs until the person quits.
     public func run() {
         start()

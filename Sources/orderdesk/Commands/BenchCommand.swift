@@ -1,0 +1,207 @@
+import ArgumentParser
+import Foundation
+import OrderDeskCore
+import OrderDeskStore
+import OrderDeskTerminal
+import OrderDeskTUI
+
+/// `orderdesk bench`: measures the desk on a large database and compares with the sqlite3 CLI, in one run.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure first frame, key-to-frame latency and memory on a large demo database.")
+
+    @Option(name: .long, help: "The benchmark database (built when missing).")
+    var db: String?
+
+    @Option(name: .long, help: "Orders in the benchmark database.")
+    var orders: Int = 1_000_000
+
+    @Option(name: .long, help: "Key presses measured per kind.")
+    var samples: Int = 300
+
+    var path: String {
+        db ?? (ProcessInfo.processInfo.environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? NSHomeDirectory() + "/.cache") + "/orderdesk/bench-\(orders).sqlite"
+    }
+
+    func run() throws {
+        do {
+            try prepareDatabase()
+            print("OrderDesk benchmark on \(path)")
+            let firstFrames = try (0..<5).map { _ in try measureFirstFrameInFreshProcess() }
+            let frameTimes = firstFrames.map(\.wall).sorted()
+            print(line("first complete queue frame, fresh process (5 runs)",
+                       "median \(ms(frameTimes[2]))  min \(ms(frameTimes[0]))  max \(ms(frameTimes[4]))  [target < 150 ms]"))
+            print(line("  peak memory of that process", "\(firstFrames.map(\.peakKB).max()! / 1024) MB"))
+
+            let keys = try KeyLatencyBench(path: path, samples: samples).run()
+            for (name, durations) in keys {
+                let sorted = durations.sorted()
+                print(line("key-to-frame: \(name) (\(sorted.count) presses)",
+                           "p50 \(ms(percentile(sorted, 0.5)))  p99 \(ms(percentile(sorted, 0.99)))  max \(ms(sorted.last!))  [target p99 < 16 ms]"))
+            }
+
+            let sqliteTimes = try (0..<5).map { _ in try measureSQLiteCLI() }.sorted()
+            print(line("sqlite3 CLI, same first-page query, fresh process (5 runs)",
+                       "median \(ms(sqliteTimes[2]))  min \(ms(sqliteTimes[0]))"))
+            print(line("peak memory of this benchmark process", "\(peakMemoryKB() / 1024) MB  [target < 100 MB]"))
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            throw Failure.report(error)
+        }
+    }
+
+    private func prepareDatabase() throws {
+        if FileManager.default.fileExists(atPath: path) {
+            let existing = try AppDatabase.open(at: path)
+            if try existing.isDemo(), try existing.queueCount(filter: QueueFilter(), now: 0) == orders { return }
+        }
+        print("Building a \(orders)-order demo database at \(path) (once; later runs reuse it)…")
+        try DemoCommand.build(at: path, orders: orders, seed: 42)
+    }
+
+    /// Starts `orderdesk bench-first-frame` and times it from launch until it reports a finished frame.
+    private func measureFirstFrameInFreshProcess() throws -> (wall: Duration, peakKB: Int) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executablePath())
+        process.arguments = ["bench-first-frame", "--db", path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        let clock = ContinuousClock()
+        let start = clock.now
+        try process.run()
+        let firstLine = readLine(from: pipe.fileHandleForReading)
+        let elapsed = clock.now - start
+        process.waitUntilExit()
+        let fields = firstLine.split(separator: " ")
+        guard fields.first == "frame", fields.count >= 2, let kb = Int(fields[1]) else {
+            throw ValidationError("The first-frame child printed '\(firstLine)' instead of a frame report.")
+        }
+        return (elapsed, kb)
+    }
+
+    private func measureSQLiteCLI() throws -> Duration {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sqlite3", path, AppDatabase.firstPageSQLForBenchmark()]
+        process.standardOutput = FileHandle.nullDevice
+        let clock = ContinuousClock()
+        let start = clock.now
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw ValidationError("sqlite3 exited with status \(process.terminationStatus); is it installed?")
+        }
+        return clock.now - start
+    }
+
+    private func executablePath() -> String {
+        let argument0 = CommandLine.arguments[0]
+        if argument0.contains("/") { return URL(fileURLWithPath: argument0).standardizedFileURL.path }
+        return "/proc/self/exe"
+    }
+
+    private func readLine(from handle: FileHandle) -> String {
+        var data = Data()
+        while let byte = try? handle.read(upToCount: 1), !byte.isEmpty, byte != Data([10]) { data.append(byte) }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private func line(_ label: String, _ value: String) -> String {
+        label.padding(toLength: 62, withPad: " ", startingAt: 0) + " " + value
+    }
+}
+
+/// `orderdesk bench-first-frame`: opens the desk on an in-memory terminal and reports once the first frame is drawn.
+struct BenchFirstFrameCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-first-frame", abstract: "Used by `orderdesk bench`.", shouldDisplay: false)
+
+    @Option(name: .long) var db: String
+
+    func run() throws {
+        let database = try AppDatabase.open(at: db)
+        let user = try database.users().first { $0.role == .accountManager } ?? database.users()[0]
+        let terminal = MemoryTerminal(rows: 24, columns: 80)
+        let app = DeskApp(client: ClientFactory.client(database: database, user: user), terminal: terminal,
+                          theme: .builtInDefault)
+        app.start()
+        guard terminal.frameCount == 1, app.state.queue.rows.count == app.state.queue.visibleRows,
+              app.state.queue.total != nil else {
+            throw ValidationError("The first frame was not complete.")
+        }
+        print("frame \(peakMemoryKB())")
+        fflush(stdout)
+    }
+}
+
+/// Key-to-frame latency: each key goes through the real update, the store and a full render.
+struct KeyLatencyBench {
+    let path: String
+    let samples: Int
+
+    func run() throws -> [(String, [Duration])] {
+        let database = try AppDatabase.open(at: path)
+        let user = try database.users().first { $0.role == .accountManager } ?? database.users()[0]
+        let terminal = MemoryTerminal(rows: 24, columns: 80)
+        let app = DeskApp(client: ClientFactory.client(database: database, user: user), terminal: terminal,
+                          theme: .builtInDefault)
+        app.start()
+        let clock = ContinuousClock()
+        func time(_ key: Key) -> Duration {
+            let start = clock.now
+            app.handle(key)
+            return clock.now - start
+        }
+
+        var pageDown: [Duration] = []
+        for _ in 0..<samples { pageDown.append(time(.pageDown)) }
+        app.handle(.home)
+
+        // A filter change: open the dialog, toggle one state, apply. Only the applying key is timed.
+        var filterChange: [Duration] = []
+        let states = OrderState.allCases
+        for i in 0..<samples {
+            app.handle(.character("f"))
+            for _ in 0..<(i % states.count) { app.handle(.down) }
+            app.handle(.character(" "))
+            filterChange.append(time(.enter))
+            if i % 4 == 3 { app.handle(.character("F")) }
+        }
+        app.handle(.character("F"))
+
+        // Typing searches a character at a time, as people do: names, then account and order digits.
+        var search: [Duration] = []
+        let words = ["cafe roma", "nandu", "muller", "bethpage", "dragon", "zoe", "island", "crème", "078", "0045"]
+        var typed = 0
+        while typed < samples {
+            for word in words where typed < samples {
+                app.handle(.character("/"))
+                for c in word where typed < samples {
+                    search.append(time(.character(c)))
+                    typed += 1
+                }
+                app.handle(.escape)
+            }
+        }
+        return [("page down", pageDown), ("filter change", filterChange), ("typed search character", search)]
+    }
+}
+
+func percentile(_ sorted: [Duration], _ p: Double) -> Duration {
+    sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))]
+}
+
+func ms(_ d: Duration) -> String {
+    let micros = d.components.seconds * 1_000_000 + d.components.attoseconds / 1_000_000_000_000
+    return String(micros / 1000) + "." + String((micros % 1000) / 100) + String((micros % 100) / 10) + " ms"
+}
+
+/// The process's peak resident memory in kilobytes.
+func peakMemoryKB() -> Int {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF, &usage)
+    return Int(usage.ru_maxrss)
+}

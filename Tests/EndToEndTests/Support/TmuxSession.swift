@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+
+/// The built `orderdesk` binary, beside the test bundle.
+enum Binary {
+    static var url: URL {
+        let testBinary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        return testBinary.deletingLastPathComponent().appendingPathComponent("orderdesk")
+    }
+
+    static var exists: Bool { FileManager.default.isExecutableFile(atPath: url.path) }
+
+    /// Runs `orderdesk` with arguments to completion; returns its exit status and output.
+    @discardableResult
+    static func run(_ arguments: [String], environment: [String: String] = [:], stdin: FileHandle? = nil)
+        throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "ORDERDESK_DB")
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = stdin ?? FileHandle.nullDevice
+        try process.run()
+        // Read before waiting, so a large output cannot fill the pipe and stall the child.
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+}
+
+/// A private tmux server running one command in a pane, driven like a person at a keyboard.
+final class TmuxSession {
+    let socket: String
+    let name = "desk"
+
+    /// Starts `command` in a new detached session of the given size.
+    init(command: String, columns: Int = 120, rows: Int = 40, term: String = "tmux-256color",
+         environment: [String: String] = [:]) throws {
+        socket = NSTemporaryDirectory() + "orderdesk-e2e-\(UUID().uuidString.prefix(8)).sock"
+        // remain-on-exit from the config file, so even a command that ends at once leaves its pane to read.
+        let config = socket + ".conf"
+        try "set -g remain-on-exit on\n".write(toFile: config, atomically: true, encoding: .utf8)
+        var args = ["-S", socket, "-f", config, "new-session", "-d", "-s", name,
+                    "-x", String(columns), "-y", String(rows), "-e", "LANG=C.UTF-8", "-e", "TERM=\(term)"]
+        for (k, v) in environment { args += ["-e", "\(k)=\(v)"] }
+        args.append(command + "; echo EXIT=$?")
+        try tmux(args)
+    }
+
+    deinit {
+        try? tmux(["-S", socket, "kill-server"])
+        try? FileManager.default.removeItem(atPath: socket)
+        try? FileManager.default.removeItem(atPath: socket + ".conf")
+    }
+
+    /// Sends keys by tmux name (`Enter`, `Escape`, `C-s`, `PageDown`, …).
+    func press(_ keys: String...) throws { try tmux(["-S", socket, "send-keys", "-t", name] + keys) }
+
+    /// Types literal text (UTF-8 included).
+    func type(_ text: String) throws { try tmux(["-S", socket, "send-keys", "-t", name, "-l", text]) }
+
+    /// The visible screen as text.
+    func screen() throws -> String { try tmux(["-S", socket, "capture-pane", "-p", "-t", name]) }
+
+    func resize(columns: Int, rows: Int) throws {
+        try tmux(["-S", socket, "resize-window", "-t", name, "-x", String(columns), "-y", String(rows)])
+    }
+
+    /// Polls the screen every 50 ms until `text` shows, or fails after the deadline with the last screen.
+    @discardableResult
+    func waitFor(_ text: String, timeout: Duration = .seconds(10), sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        try waitUntil(timeout: timeout, description: "'\(text)'", sourceLocation: sourceLocation) { $0.contains(text) }
+    }
+
+    @discardableResult
+    func waitUntil(timeout: Duration = .seconds(10), description: String, sourceLocation: SourceLocation = #_sourceLocation,
+                   _ condition: (String) -> Bool) throws -> String {
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        var last = ""
+        while clock.now < deadline {
+            last = try screen()
+            if condition(last) { return last }
+            try poll()
+        }
+        Issue.record("Timed out waiting for \(description). Screen:\n\(last)", sourceLocation: sourceLocation)
+        throw E2EError.timeout(description)
+    }
+
+    /// Waits ~50 ms between polls without sleeping the thread blindly: tmux's `wait-for` with a timeout channel
+    /// is overkill here, so select(2) on nothing gives a precise pause.
+    private func poll() throws {
+        var timeout = timeval(tv_sec: 0, tv_usec: 50_000)
+        _ = select(0, nil, nil, nil, &timeout)
+    }
+
+    @discardableResult
+    private func tmux(_ args: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["tmux"] + args
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+enum E2EError: Error { case timeout(String), setup(String) }
+
+/// A temporary directory removed when the value goes away.
+final class TemporaryDirectory {
+    let path: String
+    init() throws {
+        path = NSTemporaryDirectory() + "orderdesk-e2e-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+}

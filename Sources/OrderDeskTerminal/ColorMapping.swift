@@ -118,9 +118,13 @@ public enum ColorMapping {
     }
 
     private static func nearest(in count: Int, _ c: (Int, Int, Int)) -> UInt8 {
+        // A grey must stay grey: by plain distance, mid grey is nearer xterm's yellow (205,205,0)
+        // than its white or black. Low-saturation colours choose among the achromatic entries only.
+        let saturation = max(c.0, c.1, c.2) - min(c.0, c.1, c.2)
+        let candidates = saturation < 40 ? [0, 7, 8, 15].filter { $0 < count } : Array(0..<count)
         var best = 0
         var bestDistance = Int.max
-        for i in 0..<count {
+        for i in candidates {
             let d = distance(ansi16[i], c)
             if d < bestDistance { best = i; bestDistance = d }
         }

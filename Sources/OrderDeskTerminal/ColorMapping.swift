@@ -2,8 +2,8 @@ import Foundation
 
 /// Turns theme colours into what the terminal can show: truecolour → 256 → 16/8 → none.
 ///
-/// Distances are plain squared RGB distances: cheap, deterministic, and good enough for
-/// picking among palette entries that are far apart.
+/// For 256 colours, plain squared RGB distance to the cube and grey ramp (entries are close together).
+/// For 8 and 16, the hue picks the family first: the basic palette is too coarse for distance alone.
 public enum ColorMapping {
     /// The six channel levels of the xterm 6×6×6 colour cube (indexes 16–231).
     static let cubeLevels: [Int] = [0, 95, 135, 175, 215, 255]
@@ -33,12 +33,12 @@ public enum ColorMapping {
         return UInt8(16 + 36 * ri + 6 * gi + bi)
     }
 
-    /// The nearest of the classic 16 ANSI colours (0–15).
+    /// The nearest of the classic 16 ANSI colours (0–15): by hue for colours, by lightness for greys.
     public static func nearest16(r: UInt8, g: UInt8, b: UInt8) -> UInt8 {
         nearest(in: 16, (Int(r), Int(g), Int(b)))
     }
 
-    /// The nearest of the 8 basic ANSI colours (0–7).
+    /// The nearest of the 8 basic ANSI colours (0–7): by hue for colours, black or white for greys.
     public static func nearest8(r: UInt8, g: UInt8, b: UInt8) -> UInt8 {
         nearest(in: 8, (Int(r), Int(g), Int(b)))
     }
@@ -118,16 +118,47 @@ public enum ColorMapping {
     }
 
     private static func nearest(in count: Int, _ c: (Int, Int, Int)) -> UInt8 {
-        // A grey must stay grey: by plain distance, mid grey is nearer xterm's yellow (205,205,0)
-        // than its white or black. Low-saturation colours choose among the achromatic entries only.
-        let saturation = max(c.0, c.1, c.2) - min(c.0, c.1, c.2)
-        let candidates = saturation < 40 ? [0, 7, 8, 15].filter { $0 < count } : Array(0..<count)
+        // Plain RGB distance to xterm's palette sends pastels to white and mid grey to yellow,
+        // so the hue picks the colour family and distance only chooses normal or bright (or black/grey/white).
+        let high = max(c.0, c.1, c.2), low = min(c.0, c.1, c.2)
+        let candidates: [Int]
+        if high - low < 40 {
+            candidates = [0, 7, 8, 15]
+        } else {
+            let family = hueFamily(c, high: high, low: low)
+            candidates = [family, family + 8]
+        }
         var best = 0
         var bestDistance = Int.max
-        for i in candidates {
+        for i in candidates where i < count {
             let d = distance(ansi16[i], c)
             if d < bestDistance { best = i; bestDistance = d }
         }
         return UInt8(best)
+    }
+
+    /// The ANSI colour (1–6) whose hue sector holds the colour: red, yellow, green, cyan, blue, magenta.
+    private static func hueFamily(_ c: (Int, Int, Int), high: Int, low: Int) -> Int {
+        let chroma = Double(high - low)
+        let (r, g, b) = (Double(c.0), Double(c.1), Double(c.2))
+        var hue: Double
+        if high == c.0 {
+            hue = 60 * ((g - b) / chroma)
+        } else if high == c.1 {
+            hue = 60 * ((b - r) / chroma + 2)
+        } else {
+            hue = 60 * ((r - g) / chroma + 4)
+        }
+        if hue < 0 { hue += 360 }
+        // Sectors drawn by eye rather than 60° each: blue covers more of the circle than cyan
+        // (0,95,175 is blue, not cyan), and lavender reads as magenta.
+        switch hue {
+        case 20..<75: return 3  // yellow, including orange
+        case 75..<165: return 2  // green
+        case 165..<205: return 6  // cyan
+        case 205..<255: return 4  // blue
+        case 255..<330: return 5  // magenta, purple
+        default: return 1  // red
+        }
     }
 }

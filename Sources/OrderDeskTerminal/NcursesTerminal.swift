@@ -54,6 +54,7 @@ public final class NcursesTerminal: Terminal {
         nonl()
         keypad(window, true)
         set_escdelay(25)  // Escape alone would otherwise wait a full second for a sequence
+        disableFlowControl()
         curs_set(0)
 
         var colorCount = 0
@@ -70,11 +71,23 @@ public final class NcursesTerminal: Terminal {
             window: window, colorCount: colorCount, maxPairs: maxPairs, defaultColorsAllowed: defaultColorsAllowed)
     }
 
+    /// Turns off XON/XOFF so Ctrl-S and Ctrl-Q reach the program as keys.
+    ///
+    /// cbreak leaves IXON on: Ctrl-S would freeze all output until Ctrl-Q, which looks like a hang.
+    /// ncurses saved the shell's modes in newterm, so endwin brings IXON back; def_prog_mode makes
+    /// ncurses remember this change for its own resets (after Ctrl-Z, for example).
+    private static func disableFlowControl() {
+        var modes = termios()
+        guard tcgetattr(0, &modes) == 0 else { return }
+        modes.c_iflag &= ~tcflag_t(IXON)
+        if tcsetattr(0, TCSANOW, &modes) == 0 { def_prog_mode() }
+    }
+
     /// Gives the terminal back (endwin). Safe to call more than once, and from the restore handlers' point of view.
     public func stop() {
         guard !stopped else { return }
         stopped = true
-        endwin()
+        restoreIfRunning()
     }
 
     deinit { stop() }

@@ -23,8 +23,10 @@ public enum TerminalRestore {
     ///   written with `write(2)`; the worst a badly timed signal can cause is a stray sequence on screen.
     /// - ncurses does the same in its own SIGINT/SIGTERM handler (`cleanup` in lib_tstp.c), which ours replaces.
     /// - Debian's libncursesw is the non-threaded build: there are no locks to deadlock on.
-    /// - `endwin` is idempotent (a second call returns ERR), so the handler, the atexit hook and `stop()`
-    ///   may all run. The screen is never deleted (`delscreen`), so `endwin` never sees freed memory.
+    /// - `endwin` is not idempotent (in ncurses 6.4 a second call moves the cursor to the bottom line
+    ///   again, over whatever the program printed after `stop()`), so every path checks `isendwin()`
+    ///   first, which only reads a field. The screen is never deleted (`delscreen`), so neither ever
+    ///   sees freed memory.
     public static func install(_ terminal: NcursesTerminal) {
         // The handlers act on ncurses' current screen, which `terminal` owns; nothing of it is captured.
         _ = terminal
@@ -37,11 +39,16 @@ public enum TerminalRestore {
 
 /// The signal handler: restore, then die of the same signal with the default action.
 private func restoreAndReraise(_ signalNumber: Int32) {
-    endwin()
+    restoreIfRunning()
     signal(signalNumber, SIG_DFL)
     raise(signalNumber)
 }
 
 private func restoreAtExit() {
-    endwin()
+    restoreIfRunning()
+}
+
+/// endwin, unless the screen is already given back.
+func restoreIfRunning() {
+    if !isendwin() { endwin() }
 }

@@ -72,3 +72,25 @@ struct GreyMappingTests {
         #expect(c.r == c.g && c.g == c.b)
     }
 }
+
+@Suite("Colour mapping to 8 and 16 colours")
+struct BasicPaletteTests {
+    @Test(arguments: [
+        // (256-colour index used in the themes, expected 8-colour family)
+        (114, 2), (78, 2), (203, 1), (196, 1), (221, 3), (214, 3), (117, 6), (81, 6), (141, 5), (25, 4), (75, 4),
+        (201, 5), (208, 3), (46, 2), (51, 6),
+    ] as [(Int, Int)])
+    func themeColoursKeepTheirFamily(index: Int, expected: Int) {
+        let c = ColorMapping.rgb(ofIndex: UInt8(index))
+        #expect(ColorMapping.nearest8(r: c.r, g: c.g, b: c.b) == UInt8(expected), "index \(index)")
+        #expect(ColorMapping.nearest16(r: c.r, g: c.g, b: c.b) % 8 == UInt8(expected), "index \(index)")
+    }
+
+    @Test func brightnessPicksNormalOrBright() {
+        #expect(ColorMapping.nearest16(r: 200, g: 0, b: 0) == 1)
+        #expect(ColorMapping.nearest16(r: 255, g: 80, b: 80) == 9)
+        #expect(ColorMapping.nearest16(r: 40, g: 40, b: 40) == 0)
+        #expect(ColorMapping.nearest16(r: 250, g: 250, b: 250) == 15)
+        #expect(ColorMapping.nearest16(r: 128, g: 128, b: 128) == 8)
+    }
+}

@@ -1,0 +1,54 @@
+import CNcurses
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Gives the terminal back however the program ends: SIGINT, SIGTERM, SIGHUP, or `exit`.
+///
+/// The run loop still calls `NcursesTerminal.stop()` on a normal quit and on thrown errors; these
+/// handlers cover the exits that skip it.
+public enum TerminalRestore {
+    /// Installs the signal handlers and an `atexit` hook that call `endwin()`.
+    ///
+    /// A handler then restores the default action and re-raises the signal, so the process ends
+    /// with status 128 + signal as the shell expects. Installing twice is harmless.
+    ///
+    /// Why calling `endwin()` from a signal handler is acceptable although it is not on POSIX's
+    /// async-signal-safe list:
+    /// - The process dies right after, so heap or ncurses state left inconsistent is never used again.
+    /// - What matters in `endwin` is `tcsetattr` (async-signal-safe) plus a few escape sequences
+    ///   written with `write(2)`; the worst a badly timed signal can cause is a stray sequence on screen.
+    /// - ncurses does the same in its own SIGINT/SIGTERM handler (`cleanup` in lib_tstp.c), which ours replaces.
+    /// - Debian's libncursesw is the non-threaded build: there are no locks to deadlock on.
+    /// - `endwin` is not idempotent (in ncurses 6.4 a second call moves the cursor to the bottom line
+    ///   again, over whatever the program printed after `stop()`), so every path checks `isendwin()`
+    ///   first, which only reads a field. The screen is never deleted (`delscreen`), so neither ever
+    ///   sees freed memory.
+    public static func install(_ terminal: NcursesTerminal) {
+        // The handlers act on ncurses' current screen, which `terminal` owns; nothing of it is captured.
+        _ = terminal
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
+            signal(signalNumber, restoreAndReraise)
+        }
+        atexit(restoreAtExit)
+    }
+}
+
+/// The signal handler: restore, then die of the same signal with the default action.
+private func restoreAndReraise(_ signalNumber: Int32) {
+    restoreIfRunning()
+    signal(signalNumber, SIG_DFL)
+    raise(signalNumber)
+}
+
+private func restoreAtExit() {
+    restoreIfRunning()
+}
+
+/// endwin, unless the screen is already given back.
+func restoreIfRunning() {
+    if !isendwin() { endwin() }
+}

@@ -1,0 +1,15 @@
+/// A problem found in a theme file, printed as `file:line: message` like a compiler diagnostic.
+public struct ThemeIssue: Sendable, Equatable, CustomStringConvertible {
+    /// The file the issue is in, as given to the parser.
+    public var file: String
+    /// The 1-based line number.
+    public var line: Int
+    /// What is wrong and, where possible, what would be right.
+    public var message: String
+
+    public init(file: String, line: Int, message: String) {
+        self.file = file; self.line = line; self.message = message
+    }
+
+    public var description: String { "\(file):\(line): \(message)" }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+@testable import OrderDeskTerminal
+
+@Suite("Theme loader")
+struct ThemeLoaderTests {
+    /// A fresh temporary folder, removed by the caller.
+    func temporaryDirectory() throws -> String {
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("orderdesk-themes-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    func write(_ text: String, to path: String) throws {
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    @Test func searchOrder() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try write("version = 1\n", to: root + "/repo/themes/default.toml")
+        let executable = root + "/repo/.build/debug/orderdesk"
+        let dirs = ThemeLoader.searchDirectories(
+            environment: ["XDG_CONFIG_HOME": "/xdg", "HOME": "/home/u", "ORDERDESK_THEMES": "/a:/b"],
+            executablePath: executable)
+        #expect(dirs == [
+            "/xdg/orderdesk/themes", "/a", "/b", root + "/repo/themes",
+            "/usr/local/share/orderdesk/themes", "/usr/share/orderdesk/themes",
+        ])
+        let noXDG = ThemeLoader.searchDirectories(environment: ["HOME": "/home/u"], executablePath: "/nowhere/bin/x")
+        #expect(noXDG.first == "/home/u/.config/orderdesk/themes")
+        #expect(!noXDG.contains { $0.hasSuffix("/nowhere/themes") })
+    }
+
+    @Test func theRepositoryThemesAreFoundFromTheBuildFolder() {
+        let fakeExecutable = (repositoryThemes as NSString).deletingLastPathComponent + "/.build/debug/orderdesk"
+        let dirs = ThemeLoader.searchDirectories(environment: [:], executablePath: fakeExecutable)
+        #expect(dirs.contains(repositoryThemes))
+        let names = ThemeLoader.availableThemes(directories: [repositoryThemes])
+        #expect(names == ["default", "high-contrast", "light", "mono"])
+    }
+
+    @Test func firstDirectoryWins() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try write("version = 1\nname = \"mine\"\n[title]\nfg = 1\n", to: root + "/user/ocean.toml")
+        try write("version = 1\nname = \"theirs\"\n", to: root + "/system/ocean.toml")
+        let (theme, warnings) = ThemeLoader.load(name: "ocean", directories: [root + "/user", root + "/system"])
+        #expect(warnings.isEmpty)
+        #expect(theme.name == "mine")
+        #expect(theme.style(.title).foreground == .indexed(1))
+        #expect(ThemeLoader.availableThemes(directories: [root + "/user", root + "/system", root + "/none"])
+            == ["default", "mono", "ocean"])
+    }
+
+    @Test func missingThemeFallsBackWithAWarning() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let (theme, warnings) = ThemeLoader.load(name: "ocean", directories: [root])
+        #expect(theme == Theme.builtInDefault)
+        #expect(warnings.count == 1 && warnings[0].contains("ocean"))
+        let (mono, monoWarnings) = ThemeLoader.load(name: "mono", directories: [root])
+        #expect(mono == Theme.builtInMono && monoWarnings.isEmpty)
+        let (fallback, none) = ThemeLoader.load(name: "default", directories: [])
+        #expect(fallback == Theme.builtInDefault && none.isEmpty)
+    }
+
+    @Test func brokenThemeFallsBackNamingFileAndLine() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try write("name = \"x\"\n[title]\nfg = 1\n", to: root + "/noversion.toml")
+        try write("version = 1\n[title]\nfg = \"mauve\"\n", to: root + "/badvalue.toml")
+        try write("version = 7\nbase = \"mono\"\n", to: root + "/future.toml")
+
+        let (a, aw) = ThemeLoader.load(name: "noversion", directories: [root])
+        #expect(a == Theme.builtInDefault)
+        #expect(aw.first == root + "/noversion.toml:1: missing version = 1 at the top of the file")
+
+        let (b, bw) = ThemeLoader.load(name: "badvalue", directories: [root])
+        #expect(b.style(.title) == Theme.builtInDefault.style(.title))
+        #expect(bw.count == 1 && bw[0].hasPrefix(root + "/badvalue.toml:3: "))
+
+        let (c, cw) = ThemeLoader.load(name: root + "/future.toml", directories: [])
+        #expect(c == Theme.builtInMono)  // a mono-based theme stays mono
+        #expect(cw.first?.hasPrefix(root + "/future.toml:1: unsupported version 7") == true)
+    }
+}

@@ -11,7 +11,7 @@ enum DemoFixture {
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let path = directory + "/demo.sqlite"
         guard let result = try? Binary.run(["demo", "--orders", "3000", "--seed", "7", "--db", path, "--no-open"]),
-              result.status == 0 else { return nil }
+              result.status == 0, FileManager.default.fileExists(atPath: path) else { return nil }
         return path
     }()
 

@@ -142,11 +142,7 @@ enum Migrations {
         CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END
         """,
-        """
-        CREATE TRIGGER customers_fts_insert AFTER INSERT ON customers BEGIN
-          INSERT INTO customer_fts(rowid, name, account_number) VALUES (NEW.id, NEW.name, NEW.account_number);
-        END
-        """,
+        customersFTSInsertTrigger,
         """
         CREATE TRIGGER customers_fts_delete AFTER DELETE ON customers BEGIN
           INSERT INTO customer_fts(customer_fts, rowid, name, account_number)
@@ -185,6 +181,14 @@ enum Migrations {
         END
         """,
     ]
+
+    /// Keeps the search index in step with new customers. The demo builder drops it during its bulk insert,
+    /// rebuilds the index in one pass and recreates the trigger from this same text.
+    static let customersFTSInsertTrigger = """
+        CREATE TRIGGER customers_fts_insert AFTER INSERT ON customers BEGIN
+          INSERT INTO customer_fts(rowid, name, account_number) VALUES (NEW.id, NEW.name, NEW.account_number);
+        END
+        """
 
     /// The keyset-paging indexes, one per sort column, each ending in id for the tie-break.
     /// The demo builder drops and recreates exactly these around its bulk insert.

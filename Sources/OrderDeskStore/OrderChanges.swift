@@ -36,11 +36,12 @@ extension AppDatabase {
             switch change {
             case .take:
                 let oldLogin: String? = current["owner_login"]
+                // Taking an order one already owns changes nothing, so it writes nothing.
                 if oldLogin != user.login {
                     changes.set("owner_id", user.id, audit: nil)
                     changes.set("owner_login", user.login, audit: ("owner", oldLogin, user.login))
+                    try changes.save(action: "take")
                 }
-                try changes.save(action: "take")
             case let .move(target, input):
                 let stateRaw: String = current["state"]
                 guard let state = OrderState(rawValue: stateRaw) else {

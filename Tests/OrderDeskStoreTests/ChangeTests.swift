@@ -140,7 +140,10 @@ import Testing
     @Test func takeSetsOwnerAndAuditsIt() throws {
         let (_, db, admin, manager, _, order) = try setUp()
         var row = try db.apply(.take, toOrder: order, expectedVersion: 1, actor: manager, now: testNow)
-        #expect(row.ownerLogin == "dana.ruiz")
+        #expect(row.ownerLogin == "dana.ruiz" && row.version == 2)
+        // Taking it again changes nothing and writes nothing.
+        row = try db.apply(.take, toOrder: order, expectedVersion: row.version, actor: manager, now: testNow + 1)
+        #expect(row.version == 2)
         row = try db.apply(.take, toOrder: order, expectedVersion: row.version, actor: admin, now: testNow + 5)
         #expect(row.ownerLogin == "grace.liu")
         let detail = try db.orderDetail(id: order)

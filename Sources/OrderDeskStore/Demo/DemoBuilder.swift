@@ -1,0 +1,396 @@
+import Foundation
+import GRDB
+import OrderDeskCore
+
+extension AppDatabase {
+    /// Builds a demo database at `path` (deterministic for `options.seed`) and opens it.
+    /// The data is written to a side file and moved into place at the end, so an interrupted build
+    /// leaves nothing half-made; an existing demo database is replaced, any other file is refused.
+    public static func buildDemo(
+        at path: String, options: DemoOptions, now: Int64, progress: (DemoProgress) -> Void
+    ) throws -> AppDatabase {
+        guard (1...20_000_000).contains(options.orders) else {
+            throw StoreError.invalidDemoOptions("the number of orders must be between 1 and 20,000,000")
+        }
+        guard isValidLogin(options.currentLogin) else { throw StoreError.invalidLogin(options.currentLogin) }
+        let currentName = options.currentName.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !currentName.isEmpty else { throw StoreError.invalidName(options.currentName) }
+        try refuseToReplaceRealData(at: path)
+
+        let fm = FileManager.default
+        try fm.createDirectory(
+            at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+        let building = path + ".building"
+        for suffix in ["", "-wal", "-shm", "-journal"] { try? fm.removeItem(atPath: building + suffix) }
+        do {
+            var config = configuration()
+            // A private file nobody else reads yet: no journal, no fsync, a large cache.
+            config.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144")
+            }
+            let queue = try DatabaseQueue(path: building, configuration: config)
+            try Migrations.migrator.migrate(queue)
+            try withoutActuallyEscaping(progress) { progress in
+                try queue.inDatabase { db in
+                    var builder = DemoBuilder(
+                        db: db, options: options, currentName: currentName, now: now, progress: progress)
+                    try builder.build()
+                }
+            }
+            try queue.close()
+            for suffix in ["", "-wal", "-shm", "-journal"] { try? fm.removeItem(atPath: path + suffix) }
+            try fm.moveItem(atPath: building, toPath: path)
+        } catch {
+            for suffix in ["", "-wal", "-shm", "-journal"] { try? fm.removeItem(atPath: building + suffix) }
+            throw error
+        }
+        return try open(at: path)
+    }
+
+    /// An empty file or a demo database may be replaced; anything else is someone's data.
+    private static func refuseToReplaceRealData(at path: String) throws {
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: path) else { return }
+        let size = (try? fm.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        if size == 0 { return }
+        var isDemo = false
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration(readonly: true))
+            isDemo = try queue.read { db in
+                try db.tableExists("settings")
+                    && String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'demo'") == "1"
+            }
+            try queue.close()
+        } catch {
+            isDemo = false
+        }
+        if !isDemo { throw StoreError.notADemoDatabase(path) }
+    }
+}
+
+/// Fills an empty, migrated database with a realistic desk: staff, price book, customers, orders.
+private struct DemoBuilder {
+    let db: Database
+    let options: DemoOptions
+    let currentName: String
+    let now: Int64
+    let progress: (DemoProgress) -> Void
+    var random: SeededRandom
+    let today: Day
+
+    /// Account manager ids (orders' owners).
+    var managers: [Int64] = []
+    var managerLogins: [Int64: String] = [:]
+    /// Per customer (index = id - 1): first location id, location count, channel, owner.
+    var customerNames: [String] = []
+    var firstLocation: [Int64] = []
+    var locationCount: [Int] = []
+    var customerChannel: [Channel] = []
+
+    init(db: Database, options: DemoOptions, currentName: String, now: Int64, progress: @escaping (DemoProgress) -> Void) {
+        self.db = db; self.options = options; self.currentName = currentName; self.now = now
+        self.progress = progress
+        random = SeededRandom(seed: options.seed)
+        today = Day(unixSeconds: now)
+    }
+
+    mutating func build() throws {
+        // Indexes are cheaper to build once over sorted data than to maintain row by row.
+        for name in Migrations.v1OrderIndexNames { try db.execute(sql: "DROP INDEX \(name)") }
+        // Likewise the search index is built once at the end ('rebuild') instead of row by row.
+        try db.execute(sql: "DROP TRIGGER customers_fts_insert")
+        try inTransaction { try $0.insertUsers() }
+        try inTransaction { try $0.insertProducts() }
+        try inTransaction { try $0.insertCustomers() }
+        try inTransaction { try $0.insertOrders() }
+        let indexes = Migrations.v1OrderIndexes
+        for (i, sql) in indexes.enumerated() {
+            progress(DemoProgress(phase: "indexes", done: i, total: indexes.count))
+            try db.execute(sql: sql)
+        }
+        progress(DemoProgress(phase: "indexes", done: indexes.count, total: indexes.count))
+        progress(DemoProgress(phase: "search", done: 0, total: 1))
+        try db.execute(sql: Migrations.customersFTSInsertTrigger)
+        try db.execute(sql: "INSERT INTO customer_fts(customer_fts) VALUES ('rebuild')")
+        try db.execute(sql: "INSERT INTO customer_fts(customer_fts) VALUES ('optimize')")
+        progress(DemoProgress(phase: "search", done: 1, total: 1))
+        progress(DemoProgress(phase: "statistics", done: 0, total: 1))
+        try db.execute(sql: "INSERT INTO settings(key, value) VALUES ('demo', '1'), ('demo_seed', ?)",
+                       arguments: [String(options.seed)])
+        try db.execute(sql: "ANALYZE")
+        try db.execute(sql: "PRAGMA journal_mode = WAL")
+        progress(DemoProgress(phase: "statistics", done: 1, total: 1))
+    }
+
+    private mutating func inTransaction(_ body: (inout DemoBuilder) throws -> Void) throws {
+        try db.execute(sql: "BEGIN")
+        do {
+            try body(&self)
+            try db.execute(sql: "COMMIT")
+        } catch {
+            try? db.execute(sql: "ROLLBACK")
+            throw error
+        }
+    }
+
+    private func report(_ phase: String, _ done: Int, _ total: Int) {
+        let step = max(1, total / 100)
+        if done % step == 0 || done == total { progress(DemoProgress(phase: phase, done: done, total: total)) }
+    }
+
+    // MARK: - Staff and price book
+
+    mutating func insertUsers() throws {
+        var people = DemoNames.staff
+        if !people.contains(where: { $0.login == options.currentLogin }) {
+            people.append(DemoNames.Person(login: options.currentLogin, name: currentName, role: .accountManager))
+        }
+        let statement = try db.makeStatement(sql: "INSERT INTO users(id, login, name, role, created_at) VALUES (?, ?, ?, ?, ?)")
+        let created = now - 800 * 86_400
+        for (index, person) in people.enumerated() {
+            let id = Int64(index + 1)
+            statement.setUncheckedArguments([id, person.login, person.name, person.role.rawValue, created])
+            try statement.execute()
+            if person.role == .accountManager {
+                managers.append(id)
+                managerLogins[id] = person.login
+            }
+        }
+        report("users", people.count, people.count)
+    }
+
+    mutating func insertProducts() throws {
+        let statement = try db.makeStatement(sql: """
+            INSERT INTO products(id, code, name, family, list_mrr_cents, floor_mrr_cents, nrc_cents)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (index, p) in DemoNames.products.enumerated() {
+            statement.setUncheckedArguments([index + 1, p.code, p.name, p.family, p.listCents, p.floorCents, p.nrcCents])
+            try statement.execute()
+        }
+        report("products", DemoNames.products.count, DemoNames.products.count)
+    }
+
+    // MARK: - Customers and locations
+
+    mutating func customerName(_ index: Int) -> String {
+        if index < DemoNames.fixedCustomers.count { return DemoNames.fixedCustomers[index] }
+        if random.chance(0.03) {
+            return random.pick(DemoNames.cjkNames) + " " + random.pick(DemoNames.cjkKinds)
+        }
+        let suffix = random.pick(DemoNames.suffixes)
+        let base = random.pick(DemoNames.namePrefixes) + " " + random.pick(DemoNames.businessKinds)
+        return suffix.isEmpty ? base : base + " " + suffix
+    }
+
+    mutating func insertCustomers() throws {
+        let count = max(options.orders / 4, 8)
+        let customers = try db.makeStatement(sql: """
+            INSERT INTO customers(id, account_number, name, segment, channel, phone, owner_id, since)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let locations = try db.makeStatement(sql: """
+            INSERT INTO locations(id, customer_id, street, city, state_code, zip) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        let channelWeights = [35, 25, 10, 10, 20]  // direct, agent, carrier, referral, smb
+        // The low ten digits walk a permutation of 0..<10^10 (odd multiplier, not a multiple of 5),
+        // so account numbers are unique; the first digit is a zero more often than not, as in IDA.
+        let offset = Int(random.next() % 10_000_000_000)
+        var nextLocation: Int64 = 1
+        customerNames.reserveCapacity(count)
+        for index in 0..<count {
+            let id = Int64(index + 1)
+            let low = (index &* 7_919_357 &+ offset) % 10_000_000_000
+            let first = random.chance(0.55) ? 0 : random.int(1...9)
+            let account = String(first) + zeroPadded(low, width: 10)
+            let name = customerName(index)
+            let channel = Channel.allCases[random.weighted(channelWeights)]
+            let place = random.pick(DemoNames.places)
+            let phone = "(" + place.area + ") " + zeroPadded(random.int(200...999), width: 3) + "-"
+                + zeroPadded(random.int(0...9999), width: 4)
+            let since = today.adding(days: -random.int(60...3650)).iso
+            let owner: Int64? = random.chance(0.9) ? random.pick(managers) : nil
+            customers.setUncheckedArguments([
+                id, account, name, DemoNames.segments[random.weighted(DemoNames.segmentWeights)], channel.rawValue,
+                phone, owner, since,
+            ])
+            try customers.execute()
+            let sites = random.weighted([70, 22, 8]) + 1
+            firstLocation.append(nextLocation)
+            locationCount.append(sites)
+            customerNames.append(name)
+            customerChannel.append(channel)
+            for site in 0..<sites {
+                let where_ = site == 0 ? place : random.pick(DemoNames.places)
+                let street = String(random.int(1...2999)) + " " + random.pick(DemoNames.streets)
+                locations.setUncheckedArguments([nextLocation, id, street, where_.city, where_.state, where_.zip])
+                try locations.execute()
+                nextLocation += 1
+            }
+            report("customers", index + 1, count)
+        }
+    }
+
+    // MARK: - Orders
+
+    /// State weights by the order's age: old orders are mostly finished, recent ones mostly open.
+    /// Order: draft, submitted, pending, held, in_progress, scheduled, not_done, installed, billed, cancelled, rejected.
+    static let recentWeights = [120, 150, 100, 60, 200, 180, 40, 40, 30, 60, 20]
+    static let middleWeights = [20, 20, 40, 40, 80, 100, 50, 100, 450, 80, 20]
+    static let oldWeights = [2, 3, 10, 10, 10, 5, 10, 10, 820, 90, 30]
+    static let typeWeights = [45, 8, 15, 15, 5, 12]  // new, move, add, change, disconnect, renewal
+    static let channelWeights = [35, 25, 10, 10, 20]
+    static let terms = [12, 24, 36, 36, 36, 60]
+
+    /// The state an order most plausibly came from, for its audit trail.
+    static func predecessor(_ state: OrderState) -> OrderState {
+        switch state {
+        case .draft, .submitted: return .draft
+        case .pending, .held, .inProgress, .rejected, .cancelled: return .submitted
+        case .scheduled: return .inProgress
+        case .notDone, .installed: return .scheduled
+        case .billed: return .installed
+        }
+    }
+
+    /// A time of day during office hours on `day`, never after `now`.
+    mutating func officeTime(_ day: Day) -> Int64 {
+        min(now, day.unixSeconds + 8 * 3600 + Int64(random.int(0...35_999)))
+    }
+
+    /// A day between two days (inclusive; `b` may be before `a`, then `a`).
+    mutating func day(between a: Day, _ b: Day) -> Day {
+        b.ordinal <= a.ordinal ? a : Day(ordinal: random.int(a.ordinal...b.ordinal))
+    }
+
+    mutating func insertOrders() throws {
+        let total = options.orders
+        let orders = try db.makeStatement(sql: """
+            INSERT INTO orders(id, order_number, customer_id, location_id, customer_name, type, state, channel,
+              owner_id, owner_login, mrr_cents, nrc_cents, term_months, booked_on, state_since, install_on,
+              bill_start_on, submitted_on, reason_code, escalated, version, updated_by, updated_at, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let lines = try db.makeStatement(sql: """
+            INSERT INTO order_lines(order_id, product_id, quantity, mrr_cents, nrc_cents) VALUES (?, ?, ?, ?, ?)
+            """)
+        let notes = try db.makeStatement(sql: "INSERT INTO order_notes(order_id, author_id, at, text) VALUES (?, ?, ?, ?)")
+        let audit = try db.makeStatement(sql: """
+            INSERT INTO audit_log(at, actor_id, entity, entity_id, action, field, old_value, new_value)
+            VALUES (?, ?, 'order', ?, ?, ?, ?, ?)
+            """)
+        let states = OrderState.allCases
+        let products = DemoNames.products
+        var lineMRR: [Int] = [], lineNRC: [Int] = [], lineProduct: [Int] = [], lineQuantity: [Int] = []
+
+        for index in 0..<total {
+            let id = Int64(index + 1)
+            let orderNumber = zeroPadded(100_000 + index * 3 + random.int(0...2), width: 8)
+            let customerIndex = random.int(0...(customerNames.count - 1))
+            let age = random.int(0...729)
+            let booked = today.adding(days: -age)
+            let weights = age < 45 ? Self.recentWeights : (age < 120 ? Self.middleWeights : Self.oldWeights)
+            let state = states[random.weighted(weights)]
+            let type = OrderType.allCases[random.weighted(Self.typeWeights)]
+            let channel = random.chance(0.8) ? customerChannel[customerIndex] : Channel.allCases[random.weighted(Self.channelWeights)]
+            let ownerID: Int64? = random.chance(0.92) ? random.pick(managers) : nil
+            let creator = ownerID ?? random.pick(managers)
+            // Drafts may not have a service location yet; everything past draft needs one.
+            let hasLocation = state != .draft || random.chance(0.6)
+            let locationID: Int64? = hasLocation
+                ? firstLocation[customerIndex] + Int64(random.int(0...(locationCount[customerIndex] - 1))) : nil
+
+            // Dates: booked ≤ submitted ≤ install ≤ bill start, none after today except future installs.
+            let submitted: Day? = state == .draft ? nil : min(today, booked.adding(days: random.int(0...2)))
+            var install: Day?
+            var billStart: Day?
+            let after = submitted ?? booked
+            switch state {
+            case .scheduled:
+                install = random.chance(0.85)
+                    ? today.adding(days: random.int(1...45))
+                    : max(after, today.adding(days: -random.int(1...10)))
+            case .notDone:
+                install = min(today, after.adding(days: random.int(5...40)))
+            case .installed:
+                install = min(today, after.adding(days: random.int(7...60)))
+            case .billed:
+                let installDay = min(today, after.adding(days: random.int(7...60)))
+                install = installDay
+                billStart = min(today, installDay.adding(days: random.int(0...20)))
+            default:
+                break
+            }
+            let createdAt = min(now, booked.unixSeconds + 8 * 3600 + Int64(random.int(0...35_999)))
+            var stateSince: Int64
+            switch state {
+            case .draft: stateSince = createdAt
+            case .submitted: stateSince = officeTime(after)
+            case .scheduled: stateSince = officeTime(day(between: after, min(today, install ?? today)))
+            case .notDone, .installed: stateSince = officeTime(install ?? after)
+            case .billed: stateSince = officeTime(billStart ?? after)
+            default: stateSince = officeTime(day(between: after, min(today, after.adding(days: 90))))
+            }
+            stateSince = max(stateSince, createdAt)
+
+            let reasonCodes = ReasonCode.codes(for: state)
+            let reason: String? = reasonCodes.isEmpty ? nil : random.pick(reasonCodes).code
+            let escalated = state.isOpen && random.chance(0.02)
+
+            // Lines priced from the price book: usually list, sometimes discounted toward the floor.
+            lineMRR.removeAll(keepingCapacity: true); lineNRC.removeAll(keepingCapacity: true)
+            lineProduct.removeAll(keepingCapacity: true); lineQuantity.removeAll(keepingCapacity: true)
+            for _ in 0..<(random.weighted([55, 30, 15]) + 1) {
+                let productIndex = random.int(0...(products.count - 1))
+                let product = products[productIndex]
+                let quantity = product.maxQuantity == 1 ? 1 : random.int(1...product.maxQuantity)
+                let unit = random.chance(0.6) ? product.listCents : random.int(product.floorCents...product.listCents)
+                let nrc = random.chance(0.3) ? 0 : product.nrcCents * quantity
+                lineProduct.append(productIndex + 1); lineQuantity.append(quantity)
+                lineMRR.append(unit * quantity); lineNRC.append(nrc)
+            }
+
+            // The audit trail: always the creation, and for some orders the move into the current state.
+            let recordMove = state != .draft && random.chance(0.3)
+            let mover = ownerID ?? creator
+            let version: Int64 = recordMove ? 2 : 1
+            let updatedBy = recordMove ? mover : creator
+            let updatedAt = recordMove ? stateSince : createdAt
+
+            orders.setUncheckedArguments([
+                id, orderNumber, Int64(customerIndex + 1), locationID, customerNames[customerIndex], type.rawValue,
+                state.rawValue, channel.rawValue, ownerID, ownerID.flatMap { managerLogins[$0] },
+                lineMRR.reduce(0, +), lineNRC.reduce(0, +), random.pick(Self.terms), booked.iso, stateSince,
+                install?.iso, billStart?.iso, submitted?.iso, reason, escalated ? 1 : 0, version, updatedBy,
+                updatedAt, createdAt,
+            ])
+            try orders.execute()
+            for line in 0..<lineMRR.count {
+                lines.setUncheckedArguments([id, lineProduct[line], lineQuantity[line], lineMRR[line], lineNRC[line]])
+                try lines.execute()
+            }
+            audit.setUncheckedArguments([createdAt, creator, id, "create", nil, nil, nil])
+            try audit.execute()
+            if recordMove {
+                audit.setUncheckedArguments([
+                    stateSince, mover, id, "move", "state", Self.predecessor(state).rawValue, state.rawValue,
+                ])
+                try audit.execute()
+                if let reason {
+                    audit.setUncheckedArguments([stateSince, mover, id, "move", "reason_code", nil, reason])
+                    try audit.execute()
+                }
+            }
+            if random.chance(0.1) {
+                let at = createdAt + Int64(random.int(0...Int(max(0, now - createdAt))))
+                let text = random.pick(DemoNames.noteTexts)
+                let author = ownerID ?? random.pick(managers)
+                notes.setUncheckedArguments([id, author, at, text])
+                try notes.execute()
+                audit.setUncheckedArguments([at, author, id, "note", "note", nil, text])
+                try audit.execute()
+            }
+            report("orders", index + 1, total)
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import GRDB
+import OrderDeskCore
+
+/// One order as `orderdesk export` writes it: every queue field and the rest of the order.
+public struct OrderExportRow: Sendable, Hashable {
+    public var id: Int64
+    public var orderNumber: String
+    public var customerName: String
+    public var accountNumber: String
+    public var type: OrderType
+    public var state: OrderState
+    public var channel: Channel
+    public var ownerLogin: String?
+    public var mrr: Money
+    public var bookedOn: Day
+    public var stateSince: Int64
+    public var installOn: Day?
+    public var escalated: Bool
+    public var version: Int64
+    public var customerID: Int64
+    public var locationID: Int64?
+    public var ownerID: Int64?
+    public var ownerName: String?
+    public var nrc: Money
+    public var termMonths: Int
+    public var submittedOn: Day?
+    public var billStartOn: Day?
+    public var reasonCode: String?
+
+    /// Builds an export row from a queue row and the remaining fields.
+    public init(
+        row: QueueRow, customerID: Int64, locationID: Int64?, ownerID: Int64?, ownerName: String?, nrc: Money,
+        termMonths: Int, submittedOn: Day?, billStartOn: Day?, reasonCode: String?
+    ) {
+        id = row.id; orderNumber = row.orderNumber; customerName = row.customerName
+        accountNumber = row.accountNumber; type = row.type; state = row.state; channel = row.channel
+        ownerLogin = row.ownerLogin; mrr = row.mrr; bookedOn = row.bookedOn; stateSince = row.stateSince
+        installOn = row.installOn; escalated = row.escalated; version = row.version
+        self.customerID = customerID; self.locationID = locationID; self.ownerID = ownerID
+        self.ownerName = ownerName; self.nrc = nrc; self.termMonths = termMonths
+        self.submittedOn = submittedOn; self.billStartOn = billStartOn; self.reasonCode = reasonCode
+    }
+
+    /// The queue fields of this row.
+    public var queueRow: QueueRow {
+        QueueRow(
+            id: id, orderNumber: orderNumber, customerName: customerName, accountNumber: accountNumber, type: type,
+            state: state, channel: channel, ownerLogin: ownerLogin, mrr: mrr, bookedOn: bookedOn,
+            stateSince: stateSince, installOn: installOn, escalated: escalated, version: version)
+    }
+}
+
+extension AppDatabase {
+    /// Calls `body` for every order in the given states (empty = all), by id, from one consistent snapshot.
+    /// Rows are streamed through a cursor, so memory stays flat on a million orders.
+    public func forEachOrderForExport(states: Set<OrderState>, _ body: (OrderExportRow) throws -> Void) throws {
+        try writer.read { db in
+            let condition = QueueSQL.condition(QueueFilter(states: states), now: 0)
+            let sql = """
+                SELECT o.id, o.order_number, o.customer_name, c.account_number, o.type, o.state, o.channel,
+                       o.owner_login, o.mrr_cents, o.booked_on, o.state_since, o.install_on, o.escalated, o.version,
+                       o.customer_id, o.location_id, o.owner_id, u.name, o.nrc_cents, o.term_months,
+                       o.submitted_on, o.bill_start_on, o.reason_code
+                FROM orders o CROSS JOIN customers c ON c.id = o.customer_id LEFT JOIN users u ON u.id = o.owner_id
+                """ + condition.sql + " ORDER BY o.id"
+            let cursor = try Row.fetchCursor(db, sql: sql, arguments: condition.arguments)
+            while let row = try cursor.next() {
+                let queueRow = try QueueRow.decode(row)
+                try body(OrderExportRow(
+                    row: queueRow, customerID: row[14], locationID: row[15], ownerID: row[16], ownerName: row[17],
+                    nrc: Money(cents: row[18]), termMonths: row[19],
+                    submittedOn: try QueueRow.day(row[20], column: "orders.submitted_on"),
+                    billStartOn: try QueueRow.day(row[21], column: "orders.bill_start_on"),
+                    reasonCode: row[22]))
+            }
+        }
+    }
+}

@@ -1,0 +1,209 @@
+import GRDB
+
+/// The schema, as named, append-only migrations. Never edit a migration once it has landed: add a new one.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            for sql in v1Tables + v1Triggers + v1OrderIndexes { try db.execute(sql: sql) }
+        }
+        return migrator
+    }
+
+    static let v1Tables: [String] = [
+        """
+        CREATE TABLE users(
+          id INTEGER PRIMARY KEY,
+          login TEXT NOT NULL UNIQUE,
+          name TEXT NOT NULL,
+          role TEXT NOT NULL CHECK (role IN ('account_manager','supervisor','admin','viewer')),
+          created_at INTEGER NOT NULL)
+        """,
+        "CREATE TABLE settings(key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID",
+        """
+        CREATE TABLE customers(
+          id INTEGER PRIMARY KEY,
+          account_number TEXT NOT NULL UNIQUE
+            CHECK (length(account_number) = 11 AND account_number NOT GLOB '*[^0-9]*'),
+          name TEXT NOT NULL,
+          segment TEXT NOT NULL,
+          channel TEXT NOT NULL CHECK (channel IN ('direct','agent','carrier','referral','smb')),
+          phone TEXT,
+          owner_id INTEGER REFERENCES users(id),
+          since TEXT)
+        """,
+        """
+        CREATE TABLE locations(
+          id INTEGER PRIMARY KEY,
+          customer_id INTEGER NOT NULL REFERENCES customers(id),
+          street TEXT NOT NULL, city TEXT NOT NULL, state_code TEXT NOT NULL, zip TEXT NOT NULL)
+        """,
+        "CREATE INDEX locations_customer ON locations(customer_id)",
+        """
+        CREATE TABLE products(
+          id INTEGER PRIMARY KEY,
+          code TEXT NOT NULL UNIQUE,
+          name TEXT NOT NULL,
+          family TEXT NOT NULL,
+          list_mrr_cents INTEGER NOT NULL CHECK (list_mrr_cents >= 0),
+          floor_mrr_cents INTEGER NOT NULL CHECK (floor_mrr_cents >= 0 AND floor_mrr_cents <= list_mrr_cents),
+          nrc_cents INTEGER NOT NULL CHECK (nrc_cents >= 0))
+        """,
+        // customer_name and owner_login are copies kept for sorting and paging without joins;
+        // the store writes them together with customer_id and owner_id.
+        // install_key and owner_key give NULLs a sentinel that sorts last, so keyset paging
+        // can use plain row-value comparisons on indexed columns.
+        """
+        CREATE TABLE orders(
+          id INTEGER PRIMARY KEY,
+          order_number TEXT NOT NULL UNIQUE
+            CHECK (length(order_number) = 8 AND order_number NOT GLOB '*[^0-9]*'),
+          customer_id INTEGER NOT NULL REFERENCES customers(id),
+          location_id INTEGER REFERENCES locations(id),
+          customer_name TEXT NOT NULL COLLATE NOCASE,
+          type TEXT NOT NULL CHECK (type IN ('new','move','add','change','disconnect','renewal')),
+          state TEXT NOT NULL CHECK (state IN ('draft','submitted','pending','held','in_progress',
+            'scheduled','not_done','installed','billed','cancelled','rejected')),
+          channel TEXT NOT NULL CHECK (channel IN ('direct','agent','carrier','referral','smb')),
+          owner_id INTEGER REFERENCES users(id),
+          owner_login TEXT,
+          mrr_cents INTEGER NOT NULL DEFAULT 0,
+          nrc_cents INTEGER NOT NULL DEFAULT 0,
+          term_months INTEGER NOT NULL DEFAULT 36 CHECK (term_months > 0),
+          booked_on TEXT NOT NULL,
+          state_since INTEGER NOT NULL,
+          install_on TEXT,
+          bill_start_on TEXT,
+          submitted_on TEXT,
+          reason_code TEXT,
+          escalated INTEGER NOT NULL DEFAULT 0 CHECK (escalated IN (0, 1)),
+          version INTEGER NOT NULL DEFAULT 1,
+          updated_by INTEGER REFERENCES users(id),
+          updated_at INTEGER NOT NULL,
+          created_at INTEGER NOT NULL,
+          install_key TEXT GENERATED ALWAYS AS (COALESCE(install_on, '9999-12-31')) VIRTUAL,
+          owner_key TEXT GENERATED ALWAYS AS (COALESCE(owner_login, '~')) VIRTUAL,
+          CHECK ((owner_id IS NULL) = (owner_login IS NULL)))
+        """,
+        "CREATE INDEX orders_customer ON orders(customer_id)",
+        """
+        CREATE TABLE order_lines(
+          id INTEGER PRIMARY KEY,
+          order_id INTEGER NOT NULL REFERENCES orders(id),
+          product_id INTEGER NOT NULL REFERENCES products(id),
+          quantity INTEGER NOT NULL CHECK (quantity > 0),
+          mrr_cents INTEGER NOT NULL,
+          nrc_cents INTEGER NOT NULL)
+        """,
+        "CREATE INDEX order_lines_order ON order_lines(order_id)",
+        """
+        CREATE TABLE order_notes(
+          id INTEGER PRIMARY KEY,
+          order_id INTEGER NOT NULL REFERENCES orders(id),
+          author_id INTEGER REFERENCES users(id),
+          at INTEGER NOT NULL,
+          text TEXT NOT NULL)
+        """,
+        "CREATE INDEX order_notes_order ON order_notes(order_id)",
+        // actor_id is NULL only for the bootstrap user created by `orderdesk init`.
+        """
+        CREATE TABLE audit_log(
+          id INTEGER PRIMARY KEY,
+          at INTEGER NOT NULL,
+          actor_id INTEGER REFERENCES users(id),
+          entity TEXT NOT NULL,
+          entity_id INTEGER NOT NULL,
+          action TEXT NOT NULL,
+          field TEXT,
+          old_value TEXT,
+          new_value TEXT)
+        """,
+        "CREATE INDEX audit_log_entity ON audit_log(entity, entity_id)",
+        // Counts per (state, channel, owner) so the queue's counts need no scan of a million orders.
+        // owner_id 0 stands for "no owner" so the key has no NULLs.
+        """
+        CREATE TABLE order_counts(
+          state TEXT NOT NULL, channel TEXT NOT NULL, owner_id INTEGER NOT NULL, n INTEGER NOT NULL,
+          PRIMARY KEY (state, channel, owner_id)) WITHOUT ROWID
+        """,
+        """
+        CREATE VIRTUAL TABLE customer_fts USING fts5(
+          name, account_number, content='customers', content_rowid='id',
+          tokenize='unicode61 remove_diacritics 2', prefix='2 3')
+        """,
+    ]
+
+    static let v1Triggers: [String] = [
+        """
+        CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END
+        """,
+        """
+        CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END
+        """,
+        customersFTSInsertTrigger,
+        """
+        CREATE TRIGGER customers_fts_delete AFTER DELETE ON customers BEGIN
+          INSERT INTO customer_fts(customer_fts, rowid, name, account_number)
+            VALUES ('delete', OLD.id, OLD.name, OLD.account_number);
+        END
+        """,
+        """
+        CREATE TRIGGER customers_fts_update AFTER UPDATE OF name, account_number ON customers BEGIN
+          INSERT INTO customer_fts(customer_fts, rowid, name, account_number)
+            VALUES ('delete', OLD.id, OLD.name, OLD.account_number);
+          INSERT INTO customer_fts(rowid, name, account_number) VALUES (NEW.id, NEW.name, NEW.account_number);
+        END
+        """,
+        """
+        CREATE TRIGGER orders_count_insert AFTER INSERT ON orders BEGIN
+          INSERT INTO order_counts(state, channel, owner_id, n)
+            VALUES (NEW.state, NEW.channel, COALESCE(NEW.owner_id, 0), 1)
+            ON CONFLICT(state, channel, owner_id) DO UPDATE SET n = n + 1;
+        END
+        """,
+        """
+        CREATE TRIGGER orders_count_delete AFTER DELETE ON orders BEGIN
+          UPDATE order_counts SET n = n - 1
+            WHERE state = OLD.state AND channel = OLD.channel AND owner_id = COALESCE(OLD.owner_id, 0);
+        END
+        """,
+        """
+        CREATE TRIGGER orders_count_update AFTER UPDATE OF state, channel, owner_id ON orders
+        WHEN OLD.state IS NOT NEW.state OR OLD.channel IS NOT NEW.channel OR OLD.owner_id IS NOT NEW.owner_id
+        BEGIN
+          UPDATE order_counts SET n = n - 1
+            WHERE state = OLD.state AND channel = OLD.channel AND owner_id = COALESCE(OLD.owner_id, 0);
+          INSERT INTO order_counts(state, channel, owner_id, n)
+            VALUES (NEW.state, NEW.channel, COALESCE(NEW.owner_id, 0), 1)
+            ON CONFLICT(state, channel, owner_id) DO UPDATE SET n = n + 1;
+        END
+        """,
+    ]
+
+    /// Keeps the search index in step with new customers. The demo builder drops it during its bulk insert,
+    /// rebuilds the index in one pass and recreates the trigger from this same text.
+    static let customersFTSInsertTrigger = """
+        CREATE TRIGGER customers_fts_insert AFTER INSERT ON customers BEGIN
+          INSERT INTO customer_fts(rowid, name, account_number) VALUES (NEW.id, NEW.name, NEW.account_number);
+        END
+        """
+
+    /// The keyset-paging indexes, one per sort column, each ending in id for the tie-break.
+    /// The demo builder drops and recreates exactly these around its bulk insert.
+    static let v1OrderIndexes: [String] = [
+        "CREATE INDEX orders_by_booked ON orders(booked_on, id)",
+        "CREATE INDEX orders_by_customer ON orders(customer_name, id)",
+        "CREATE INDEX orders_by_state ON orders(state, id)",
+        "CREATE INDEX orders_by_owner ON orders(owner_key, id)",
+        "CREATE INDEX orders_by_mrr ON orders(mrr_cents, id)",
+        "CREATE INDEX orders_by_state_since ON orders(state_since, id)",
+        "CREATE INDEX orders_by_install ON orders(install_key, id)",
+        "CREATE INDEX orders_by_owner_id ON orders(owner_id, state)",
+    ]
+    static let v1OrderIndexNames = [
+        "orders_by_booked", "orders_by_customer", "orders_by_state", "orders_by_owner", "orders_by_mrr",
+        "orders_by_state_since", "orders_by_install", "orders_by_owner_id",
+    ]
+}

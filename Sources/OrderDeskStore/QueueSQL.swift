@@ -1,0 +1,112 @@
+import GRDB
+import OrderDeskCore
+
+/// The SQL pieces of the order queue: the selected columns, the filter, the search and the sort keys.
+enum QueueSQL {
+    /// CROSS JOIN keeps orders as the outer loop, so the paging index drives the query.
+    static let select = """
+        SELECT o.id, o.order_number, o.customer_name, c.account_number, o.type, o.state, o.channel,
+               o.owner_login, o.mrr_cents, o.booked_on, o.state_since, o.install_on, o.escalated, o.version
+        FROM orders o CROSS JOIN customers c ON c.id = o.customer_id
+        """
+
+    /// The NULL sentinels the generated columns `install_key` and `owner_key` use (they sort last).
+    static let noInstallKey = "9999-12-31"
+    static let noOwnerKey = "~"
+
+    /// WHERE clauses (ANDed) and their arguments for a filter.
+    struct Condition {
+        var clauses: [String] = []
+        var arguments = StatementArguments()
+
+        mutating func add(_ clause: String, _ args: StatementArguments = []) {
+            clauses.append(clause)
+            arguments += args
+        }
+
+        var sql: String { clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ") }
+    }
+
+    static func condition(_ filter: QueueFilter, now: Int64) -> Condition {
+        var condition = Condition()
+        if !filter.states.isEmpty {
+            // Sorted so the same filter always produces the same SQL (statement cache friendly).
+            let states = filter.states.map(\.rawValue).sorted()
+            let marks = Array(repeating: "?", count: states.count).joined(separator: ", ")
+            condition.add("o.state IN (\(marks))", StatementArguments(states))
+        }
+        if let channel = filter.channel { condition.add("o.channel = ?", [channel.rawValue]) }
+        if case let .user(id) = filter.owner { condition.add("o.owner_id = ?", [id]) }
+        if let days = filter.minDaysInState {
+            condition.add("o.state_since < ?", [now - Int64(days) * 86_400])
+        }
+        if let search = Search(filter.search) { search.add(to: &condition) }
+        return condition
+    }
+
+    /// The one column (plus id) a sort pages on, and whether it runs descending in storage order.
+    struct SortKey {
+        let expression: String
+        /// Descending in terms of the stored key (days in state ascending is state_since descending).
+        let descending: Bool
+
+        init(_ sort: QueueSort) {
+            let flip: Bool
+            switch sort.column {
+            case .booked: expression = "o.booked_on"; flip = false
+            case .orderNumber: expression = "o.order_number"; flip = false
+            case .customer: expression = "o.customer_name"; flip = false
+            case .state: expression = "o.state"; flip = false
+            case .owner: expression = "o.owner_key"; flip = false
+            case .mrr: expression = "o.mrr_cents"; flip = false
+            case .daysInState: expression = "o.state_since"; flip = true
+            case .install: expression = "o.install_key"; flip = false
+            }
+            descending = sort.descending != flip
+            column = sort.column
+        }
+
+        private let column: QueueSortColumn
+
+        /// ORDER BY for display order (forward) or its reverse.
+        func orderBy(forward: Bool) -> String {
+            let direction = (descending == forward) ? "DESC" : "ASC"
+            return " ORDER BY \(expression) \(direction), o.id \(direction)"
+        }
+
+        /// The stored key of a row, as the index holds it.
+        func value(of row: QueueRow) -> DatabaseValue {
+            switch column {
+            case .booked: return row.bookedOn.iso.databaseValue
+            case .orderNumber: return row.orderNumber.databaseValue
+            case .customer: return row.customerName.databaseValue
+            case .state: return row.state.rawValue.databaseValue
+            case .owner: return (row.ownerLogin ?? QueueSQL.noOwnerKey).databaseValue
+            case .mrr: return row.mrr.cents.databaseValue
+            case .daysInState: return row.stateSince.databaseValue
+            case .install: return (row.installOn?.iso ?? QueueSQL.noInstallKey).databaseValue
+            }
+        }
+
+        enum Relation { case before, beforeOrSame, after, afterOrSame }
+
+        /// A row-value comparison that selects the rows placed `relation` to `row` in display order.
+        func compare(_ relation: Relation, _ row: QueueRow) -> (String, StatementArguments) {
+            let afterOp = descending ? "<" : ">"
+            let beforeOp = descending ? ">" : "<"
+            let op: String
+            switch relation {
+            case .after: op = afterOp
+            case .afterOrSame: op = afterOp + "="
+            case .before: op = beforeOp
+            case .beforeOrSame: op = beforeOp + "="
+            }
+            return ("(\(expression), o.id) \(op) (?, ?)", [value(of: row), row.id])
+        }
+    }
+
+    /// The SQL of the first page in a sort, with the limit inlined or bound.
+    static func firstPage(filter: Condition, sort: QueueSort, limitSQL: String) -> String {
+        select + filter.sql + SortKey(sort).orderBy(forward: true) + " LIMIT " + limitSQL
+    }
+}

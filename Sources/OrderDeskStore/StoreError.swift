@@ -1,0 +1,46 @@
+import Foundation
+
+/// Everything the store refuses that is not an order-desk rule, each with a message a person can act on.
+public enum StoreError: Error, LocalizedError, Equatable, Sendable {
+    /// No database file at this path.
+    case databaseMissing(String)
+    /// A user with this login already exists.
+    case duplicateLogin(String)
+    /// The login is not 1–32 lowercase letters, digits, `.`, `_` or `-`.
+    case invalidLogin(String)
+    /// A user needs a name.
+    case invalidName(String)
+    /// Only the very first user may be added without an acting admin.
+    case actorRequired
+    /// The demo builder will not replace a database that is not a demo database.
+    case notADemoDatabase(String)
+    /// Demo options out of range.
+    case invalidDemoOptions(String)
+    /// A value in the file that the schema's CHECKs should have made impossible (e.g. the file was edited by hand).
+    case corruptValue(column: String, value: String)
+
+    public var errorDescription: String? {
+        switch self {
+        case let .databaseMissing(path):
+            return "No OrderDesk database at \(path). Run `orderdesk demo` to create one with sample data, "
+                + "or `orderdesk init` to create an empty one (or pass --db with the right path)."
+        case let .duplicateLogin(login):
+            return "A user with the login '\(login)' already exists. Pick another login, or leave the existing user as is."
+        case let .invalidLogin(login):
+            return "'\(login)' is not a valid login: use 1 to 32 lowercase letters, digits, '.', '_' or '-' "
+                + "(the operating-system login, e.g. dana.ruiz)."
+        case let .invalidName(name):
+            return "'\(name)' is not a valid name: give the person's full name."
+        case .actorRequired:
+            return "Users already exist, so a new user must be added by an admin: run the command as an admin."
+        case let .notADemoDatabase(path):
+            return "\(path) holds real data (it is not a demo database), so the demo will not replace it. "
+                + "Choose another path with --db."
+        case let .invalidDemoOptions(why):
+            return "Cannot build the demo: \(why)."
+        case let .corruptValue(column, value):
+            return "The database holds an unreadable value in \(column): '\(value)'. Restore it from a backup "
+                + "or correct the value with the sqlite3 tool."
+        }
+    }
+}

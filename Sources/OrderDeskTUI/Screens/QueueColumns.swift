@@ -28,6 +28,8 @@ struct QueueColumn: Sendable {
     ]
 
     static let minimumCustomerWidth = 14
+    /// How much wider than its minimum the owner column gets when there is room.
+    static let ownerGrowth = 7
 
     /// The columns that fit `totalWidth`, with the customer column taking what is left.
     static func layout(totalWidth: Int) -> [(column: QueueColumn, x: Int, width: Int)] {
@@ -37,10 +39,13 @@ struct QueueColumn: Sendable {
               let drop = columns.filter({ $0.dropPriority != nil }).min(by: { $0.dropPriority! < $1.dropPriority! }) {
             columns.removeAll { $0.id == drop.id }
         }
-        let customerWidth = max(1, totalWidth - fixedWidth(columns))
+        var customerWidth = max(1, totalWidth - fixedWidth(columns))
+        // On a wide screen the owner's login stops being cut before the customer name grows further.
+        let ownerExtra = columns.contains { $0.id == .owner } ? min(ownerGrowth, max(0, customerWidth - 36)) : 0
+        customerWidth -= ownerExtra
         var x = 0
         return columns.map { column in
-            let width = column.id == .customer ? customerWidth : column.width
+            let width = column.id == .customer ? customerWidth : column.width + (column.id == .owner ? ownerExtra : 0)
             defer { x += width + 1 }
             return (column, x, width)
         }

@@ -132,8 +132,7 @@ struct BenchFirstFrameCommand: ParsableCommand {
               app.state.queue.total != nil else {
             throw ValidationError("The first frame was not complete.")
         }
-        print("frame \(peakMemoryKB())")
-        fflush(stdout)
+        FileHandle.standardOutput.write(Data("frame \(peakMemoryKB())\n".utf8))
     }
 }
 
@@ -202,6 +201,6 @@ func ms(_ d: Duration) -> String {
 /// The process's peak resident memory in kilobytes.
 func peakMemoryKB() -> Int {
     var usage = rusage()
-    getrusage(RUSAGE_SELF, &usage)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
     return Int(usage.ru_maxrss)
 }

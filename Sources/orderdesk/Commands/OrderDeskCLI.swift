@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OrderDeskTerminal
 
 /// `orderdesk`: opens the desk; subcommands do the jobs that also run unattended.
 @main

@@ -94,7 +94,7 @@ enum Migrations {
           owner_key TEXT GENERATED ALWAYS AS (COALESCE(owner_login, '~')) VIRTUAL,
           CHECK ((owner_id IS NULL) = (owner_login IS NULL)))
         """,
-        "CREATE INDEX orders_customer ON orders(customer_id)",
+        ordersCustomerIndex,
         """
         CREATE TABLE order_lines(
           id INTEGER PRIMARY KEY,
@@ -202,6 +202,9 @@ enum Migrations {
             ON CONFLICT(state, channel, owner_id) DO UPDATE SET n = n + 1;
         END
         """
+
+    /// Orders of a customer (search by name or account). Rebuilt once by the demo builder like the paging indexes.
+    static let ordersCustomerIndex = "CREATE INDEX orders_customer ON orders(customer_id)"
 
     /// The keyset-paging indexes, one per sort column, each ending in id for the tie-break.
     /// The demo builder drops and recreates exactly these around its bulk insert.

@@ -98,7 +98,7 @@ private struct DemoBuilder {
         // Generated rows reference only rows generated before them; the tests run foreign_key_check.
         try db.execute(sql: "PRAGMA foreign_keys = OFF")
         // Indexes are cheaper to build once over sorted data than to maintain row by row.
-        for name in Migrations.v1OrderIndexNames { try db.execute(sql: "DROP INDEX \(name)") }
+        for name in Migrations.v1OrderIndexNames + ["orders_customer"] { try db.execute(sql: "DROP INDEX \(name)") }
         // Likewise the search index is built once at the end ('rebuild') instead of row by row.
         try db.execute(sql: "DROP TRIGGER customers_fts_insert")
         // And the queue's count summary is computed once from the orders rather than bumped per row.
@@ -107,7 +107,10 @@ private struct DemoBuilder {
         try inTransaction { try $0.insertProducts() }
         try inTransaction { try $0.insertCustomers() }
         try inTransaction { try $0.insertOrders() }
-        let indexes = Migrations.v1OrderIndexes
+        let indexes = Migrations.v1OrderIndexes + [Migrations.ordersCustomerIndex]
+        // CREATE INDEX sorts fastest with a small cache and file-backed temp storage, merging runs on
+        // two threads (measured on 1M orders: 3.7 s an index with the bulk-insert settings, ~1.4 s with these).
+        try db.execute(sql: "PRAGMA cache_size = -2000; PRAGMA temp_store = DEFAULT; PRAGMA threads = 2")
         for (i, sql) in indexes.enumerated() {
             progress(DemoProgress(phase: "indexes", done: i, total: indexes.count))
             try db.execute(sql: sql)

@@ -12,23 +12,29 @@ extension AppDatabase {
         return try writer.read { db in
             // Fetches up to limit+1 rows placed `relation` to `anchor` (or from an end), in the given direction.
             func fetch(_ relation: QueueSQL.SortKey.Relation?, _ anchor: QueueRow?, forward: Bool) throws -> [QueueRow] {
-                var condition = base
-                if let relation, let anchor {
-                    let (sql, args) = key.compare(relation, anchor)
-                    condition.add(sql, args)
+                let parts = relation.flatMap { relation in anchor.map { key.compare(relation, $0) } } ?? [("", [])]
+                var rows: [QueueRow] = []
+                for (sql, args) in parts where rows.count <= limit {
+                    var condition = base
+                    if !sql.isEmpty { condition.add(sql, args) }
+                    var arguments = condition.arguments
+                    arguments += [limit + 1 - rows.count]
+                    rows += try Row.fetchAll(
+                        db, sql: QueueSQL.select + condition.sql + key.orderBy(forward: forward) + " LIMIT ?",
+                        arguments: arguments
+                    ).map(QueueRow.decode)
                 }
-                let sql = QueueSQL.select + condition.sql + key.orderBy(forward: forward) + " LIMIT ?"
-                var arguments = condition.arguments
-                arguments += [limit + 1]
-                return try Row.fetchAll(db, sql: sql, arguments: arguments).map(QueueRow.decode)
+                return rows
             }
             func exists(_ relation: QueueSQL.SortKey.Relation, _ anchor: QueueRow) throws -> Bool {
-                var condition = base
-                let (sql, args) = key.compare(relation, anchor)
-                condition.add(sql, args)
-                return try Bool.fetchOne(
-                    db, sql: "SELECT EXISTS (SELECT 1 FROM orders o" + condition.sql + ")",
-                    arguments: condition.arguments) ?? false
+                for (sql, args) in key.compare(relation, anchor) {
+                    var condition = base
+                    condition.add(sql, args)
+                    if try Int.fetchOne(
+                        db, sql: "SELECT 1 FROM orders o" + condition.sql + " LIMIT 1", arguments: condition.arguments
+                    ) != nil { return true }
+                }
+                return false
             }
 
             switch request {
@@ -80,11 +86,16 @@ extension AppDatabase {
     /// How many rows of the filter sort before `row` (its 0-based index).
     public func rowsBefore(_ row: QueueRow, filter: QueueFilter, sort: QueueSort, now: Int64) throws -> Int {
         let key = QueueSQL.SortKey(sort)
-        var condition = QueueSQL.condition(filter, now: now)
-        let (sql, args) = key.compare(.before, row)
-        condition.add(sql, args)
+        let base = QueueSQL.condition(filter, now: now)
         return try writer.read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM orders o" + condition.sql, arguments: condition.arguments) ?? 0
+            var total = 0
+            for (sql, args) in key.compare(.before, row) {
+                var condition = base
+                condition.add(sql, args)
+                total += try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM orders o" + condition.sql, arguments: condition.arguments) ?? 0
+            }
+            return total
         }
     }
 

@@ -27,16 +27,19 @@ enum QueueSQL {
         var sql: String { clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ") }
     }
 
+    /// The unary `+` on state, channel and owner keeps SQLite from driving the query by those columns:
+    /// walking the sort index and stopping after one page beats collecting every order of an owner and
+    /// sorting them (measured on 1M orders: 460 ms → a few ms for an owner's first page).
     static func condition(_ filter: QueueFilter, now: Int64) -> Condition {
         var condition = Condition()
         if !filter.states.isEmpty {
             // Sorted so the same filter always produces the same SQL (statement cache friendly).
             let states = filter.states.map(\.rawValue).sorted()
             let marks = Array(repeating: "?", count: states.count).joined(separator: ", ")
-            condition.add("o.state IN (\(marks))", StatementArguments(states))
+            condition.add("+o.state IN (\(marks))", StatementArguments(states))
         }
-        if let channel = filter.channel { condition.add("o.channel = ?", [channel.rawValue]) }
-        if case let .user(id) = filter.owner { condition.add("o.owner_id = ?", [id]) }
+        if let channel = filter.channel { condition.add("+o.channel = ?", [channel.rawValue]) }
+        if case let .user(id) = filter.owner { condition.add("+o.owner_id = ?", [id]) }
         if let days = filter.minDaysInState {
             condition.add("o.state_since < ?", [now - Int64(days) * 86_400])
         }
@@ -90,18 +93,20 @@ enum QueueSQL {
 
         enum Relation { case before, beforeOrSame, after, afterOrSame }
 
-        /// A row-value comparison that selects the rows placed `relation` to `row` in display order.
-        func compare(_ relation: Relation, _ row: QueueRow) -> (String, StatementArguments) {
-            let afterOp = descending ? "<" : ">"
-            let beforeOp = descending ? ">" : "<"
-            let op: String
-            switch relation {
-            case .after: op = afterOp
-            case .afterOrSame: op = afterOp + "="
-            case .before: op = beforeOp
-            case .beforeOrSame: op = beforeOp + "="
-            }
-            return ("(\(expression), o.id) \(op) (?, ?)", [value(of: row), row.id])
+        /// The rows placed `relation` to `row` in display order, as two conditions whose results follow
+        /// each other in that order: the rest of the anchor's tie group, then the keys beyond it.
+        /// Not one row-value comparison `(key, id) > (?, ?)`: SQLite 3.40 seeks only on `key` for it and
+        /// then walks the whole tie group (600,000 orders without an install date: 50 ms a page).
+        func compare(_ relation: Relation, _ row: QueueRow) -> [(String, StatementArguments)] {
+            let forward = relation == .after || relation == .afterOrSame
+            let inclusive = relation == .afterOrSame || relation == .beforeOrSame
+            // Moving forward on a descending key means smaller values.
+            let op = (forward != descending) ? ">" : "<"
+            let key = value(of: row)
+            return [
+                ("\(expression) = ? AND o.id \(op)\(inclusive ? "=" : "") ?", [key, row.id]),
+                ("\(expression) \(op) ?", [key]),
+            ]
         }
     }
 

@@ -26,7 +26,7 @@ extension AppDatabase {
             var config = configuration()
             // A private file nobody else reads yet: no journal, no fsync, a large cache.
             config.prepareDatabase { db in
-                try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144")
+                try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -1048576; PRAGMA temp_store = MEMORY; PRAGMA threads = 2")
             }
             let queue = try DatabaseQueue(path: building, configuration: config)
             try Migrations.migrator.migrate(queue)
@@ -95,19 +95,31 @@ private struct DemoBuilder {
     }
 
     mutating func build() throws {
+        // Generated rows reference only rows generated before them; the tests run foreign_key_check.
+        try db.execute(sql: "PRAGMA foreign_keys = OFF")
         // Indexes are cheaper to build once over sorted data than to maintain row by row.
-        for name in Migrations.v1OrderIndexNames { try db.execute(sql: "DROP INDEX \(name)") }
+        for name in Migrations.v1OrderIndexNames + ["orders_customer"] { try db.execute(sql: "DROP INDEX \(name)") }
         // Likewise the search index is built once at the end ('rebuild') instead of row by row.
         try db.execute(sql: "DROP TRIGGER customers_fts_insert")
+        // And the queue's count summary is computed once from the orders rather than bumped per row.
+        try db.execute(sql: "DROP TRIGGER orders_count_insert")
         try inTransaction { try $0.insertUsers() }
         try inTransaction { try $0.insertProducts() }
         try inTransaction { try $0.insertCustomers() }
         try inTransaction { try $0.insertOrders() }
-        let indexes = Migrations.v1OrderIndexes
+        let indexes = Migrations.v1OrderIndexes + [Migrations.ordersCustomerIndex]
+        // CREATE INDEX sorts fastest with a small cache and file-backed temp storage, merging runs on
+        // two threads (measured on 1M orders: 3.7 s an index with the bulk-insert settings, ~1.4 s with these).
+        try db.execute(sql: "PRAGMA cache_size = -2000; PRAGMA temp_store = DEFAULT; PRAGMA threads = 2")
         for (i, sql) in indexes.enumerated() {
             progress(DemoProgress(phase: "indexes", done: i, total: indexes.count))
             try db.execute(sql: sql)
         }
+        try db.execute(sql: Migrations.ordersCountInsertTrigger)
+        try db.execute(sql: """
+            INSERT INTO order_counts(state, channel, owner_id, n)
+            SELECT state, channel, COALESCE(owner_id, 0), count(*) FROM orders GROUP BY 1, 2, 3
+            """)
         progress(DemoProgress(phase: "indexes", done: indexes.count, total: indexes.count))
         progress(DemoProgress(phase: "search", done: 0, total: 1))
         try db.execute(sql: Migrations.customersFTSInsertTrigger)
@@ -117,6 +129,8 @@ private struct DemoBuilder {
         progress(DemoProgress(phase: "statistics", done: 0, total: 1))
         try db.execute(sql: "INSERT INTO settings(key, value) VALUES ('demo', '1'), ('demo_seed', ?)",
                        arguments: [String(options.seed)])
+        // Approximate statistics are enough for the planner and take a fraction of the time on 1M rows.
+        try db.execute(sql: "PRAGMA analysis_limit = 2000")
         try db.execute(sql: "ANALYZE")
         try db.execute(sql: "PRAGMA journal_mode = WAL")
         progress(DemoProgress(phase: "statistics", done: 1, total: 1))
@@ -185,11 +199,11 @@ private struct DemoBuilder {
 
     mutating func insertCustomers() throws {
         let count = max(options.orders / 4, 8)
-        let customers = try db.makeStatement(sql: """
+        var customers = try BulkInsert(db, sql: """
             INSERT INTO customers(id, account_number, name, segment, channel, phone, owner_id, since)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        let locations = try db.makeStatement(sql: """
+        var locations = try BulkInsert(db, sql: """
             INSERT INTO locations(id, customer_id, street, city, state_code, zip) VALUES (?, ?, ?, ?, ?, ?)
             """)
         let channelWeights = [35, 25, 10, 10, 20]  // direct, agent, carrier, referral, smb
@@ -210,11 +224,10 @@ private struct DemoBuilder {
                 + zeroPadded(random.int(0...9999), width: 4)
             let since = today.adding(days: -random.int(60...3650)).iso
             let owner: Int64? = random.chance(0.9) ? random.pick(managers) : nil
-            customers.setUncheckedArguments([
-                id, account, name, DemoNames.segments[random.weighted(DemoNames.segmentWeights)], channel.rawValue,
-                phone, owner, since,
-            ])
-            try customers.execute()
+            customers.add(id); customers.add(account); customers.add(name)
+            customers.add(DemoNames.segments[random.weighted(DemoNames.segmentWeights)])
+            customers.add(channel.rawValue); customers.add(phone); customers.add(owner); customers.add(since)
+            try customers.insert()
             let sites = random.weighted([70, 22, 8]) + 1
             firstLocation.append(nextLocation)
             locationCount.append(sites)
@@ -223,8 +236,9 @@ private struct DemoBuilder {
             for site in 0..<sites {
                 let where_ = site == 0 ? place : random.pick(DemoNames.places)
                 let street = String(random.int(1...2999)) + " " + random.pick(DemoNames.streets)
-                locations.setUncheckedArguments([nextLocation, id, street, where_.city, where_.state, where_.zip])
-                try locations.execute()
+                locations.add(nextLocation); locations.add(id); locations.add(street)
+                locations.add(where_.city); locations.add(where_.state); locations.add(where_.zip)
+                try locations.insert()
                 nextLocation += 1
             }
             report("customers", index + 1, count)
@@ -265,17 +279,17 @@ private struct DemoBuilder {
 
     mutating func insertOrders() throws {
         let total = options.orders
-        let orders = try db.makeStatement(sql: """
+        var orders = try BulkInsert(db, sql: """
             INSERT INTO orders(id, order_number, customer_id, location_id, customer_name, type, state, channel,
               owner_id, owner_login, mrr_cents, nrc_cents, term_months, booked_on, state_since, install_on,
               bill_start_on, submitted_on, reason_code, escalated, version, updated_by, updated_at, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        let lines = try db.makeStatement(sql: """
+        var lines = try BulkInsert(db, sql: """
             INSERT INTO order_lines(order_id, product_id, quantity, mrr_cents, nrc_cents) VALUES (?, ?, ?, ?, ?)
             """)
-        let notes = try db.makeStatement(sql: "INSERT INTO order_notes(order_id, author_id, at, text) VALUES (?, ?, ?, ?)")
-        let audit = try db.makeStatement(sql: """
+        var notes = try BulkInsert(db, sql: "INSERT INTO order_notes(order_id, author_id, at, text) VALUES (?, ?, ?, ?)")
+        var audit = try BulkInsert(db, sql: """
             INSERT INTO audit_log(at, actor_id, entity, entity_id, action, field, old_value, new_value)
             VALUES (?, ?, 'order', ?, ?, ?, ?, ?)
             """)
@@ -357,38 +371,41 @@ private struct DemoBuilder {
             let updatedBy = recordMove ? mover : creator
             let updatedAt = recordMove ? stateSince : createdAt
 
-            orders.setUncheckedArguments([
-                id, orderNumber, Int64(customerIndex + 1), locationID, customerNames[customerIndex], type.rawValue,
-                state.rawValue, channel.rawValue, ownerID, ownerID.flatMap { managerLogins[$0] },
-                lineMRR.reduce(0, +), lineNRC.reduce(0, +), random.pick(Self.terms), booked.iso, stateSince,
-                install?.iso, billStart?.iso, submitted?.iso, reason, escalated ? 1 : 0, version, updatedBy,
-                updatedAt, createdAt,
-            ])
-            try orders.execute()
+            orders.add(id); orders.add(orderNumber); orders.add(customerIndex + 1); orders.add(locationID)
+            orders.add(customerNames[customerIndex]); orders.add(type.rawValue); orders.add(state.rawValue)
+            orders.add(channel.rawValue); orders.add(ownerID); orders.add(ownerID.flatMap { managerLogins[$0] })
+            orders.add(lineMRR.reduce(0, +)); orders.add(lineNRC.reduce(0, +)); orders.add(random.pick(Self.terms))
+            orders.add(booked.iso); orders.add(stateSince); orders.add(install?.iso); orders.add(billStart?.iso)
+            orders.add(submitted?.iso); orders.add(reason); orders.add(escalated ? 1 : 0); orders.add(version)
+            orders.add(updatedBy); orders.add(updatedAt); orders.add(createdAt)
+            try orders.insert()
             for line in 0..<lineMRR.count {
-                lines.setUncheckedArguments([id, lineProduct[line], lineQuantity[line], lineMRR[line], lineNRC[line]])
-                try lines.execute()
+                lines.add(id); lines.add(lineProduct[line]); lines.add(lineQuantity[line])
+                lines.add(lineMRR[line]); lines.add(lineNRC[line])
+                try lines.insert()
             }
-            audit.setUncheckedArguments([createdAt, creator, id, "create", nil, nil, nil])
-            try audit.execute()
+            audit.add(createdAt); audit.add(creator); audit.add(id); audit.add("create")
+            audit.addNull(); audit.addNull(); audit.addNull()
+            try audit.insert()
             if recordMove {
-                audit.setUncheckedArguments([
-                    stateSince, mover, id, "move", "state", Self.predecessor(state).rawValue, state.rawValue,
-                ])
-                try audit.execute()
+                audit.add(stateSince); audit.add(mover); audit.add(id); audit.add("move"); audit.add("state")
+                audit.add(Self.predecessor(state).rawValue); audit.add(state.rawValue)
+                try audit.insert()
                 if let reason {
-                    audit.setUncheckedArguments([stateSince, mover, id, "move", "reason_code", nil, reason])
-                    try audit.execute()
+                    audit.add(stateSince); audit.add(mover); audit.add(id); audit.add("move"); audit.add("reason_code")
+                    audit.addNull(); audit.add(reason)
+                    try audit.insert()
                 }
             }
             if random.chance(0.1) {
                 let at = createdAt + Int64(random.int(0...Int(max(0, now - createdAt))))
                 let text = random.pick(DemoNames.noteTexts)
                 let author = ownerID ?? random.pick(managers)
-                notes.setUncheckedArguments([id, author, at, text])
-                try notes.execute()
-                audit.setUncheckedArguments([at, author, id, "note", "note", nil, text])
-                try audit.execute()
+                notes.add(id); notes.add(author); notes.add(at); notes.add(text)
+                try notes.insert()
+                audit.add(at); audit.add(author); audit.add(id); audit.add("note"); audit.add("note")
+                audit.addNull(); audit.add(text)
+                try audit.insert()
             }
             report("orders", index + 1, total)
         }

@@ -116,14 +116,8 @@ enum DemoFixture {
         let db = try DemoFixture.copy(into: directory)
         let desk = try TmuxSession(command: "\(Binary.url.path) --db \(db)")
         try desk.waitFor("row 1 of 3,000")
-        let result = try Binary.run(["--version"])
-        #expect(result.status == 0)
-        // pkill by the unique database path, as an operator would stop a stuck session.
-        let kill = Process()
-        kill.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        kill.arguments = ["pkill", "-TERM", "-f", "orderdesk --db \(db)"]
-        try kill.run()
-        kill.waitUntilExit()
+        let pid = try #require(try desk.programPID(), "no program in the pane")
+        #expect(kill(pid, SIGTERM) == 0)
         let screen = try desk.waitFor("EXIT=143")
         #expect(!screen.contains("row 1 of 3,000"), "the desk's screen is gone: the terminal left the alternate screen")
     }

@@ -50,7 +50,7 @@ final class TmuxSession {
                     "-x", String(columns), "-y", String(rows), "-e", "LANG=C.UTF-8", "-e", "TERM=\(term)"]
         for (k, v) in environment { args += ["-e", "\(k)=\(v)"] }
         args.append(command + "; echo EXIT=$?")
-        try tmux(args)
+        try tmux(args, capturingOutput: false)
     }
 
     deinit {
@@ -100,14 +100,31 @@ final class TmuxSession {
         _ = select(0, nil, nil, nil, &timeout)
     }
 
+    /// The process id of the program running in the pane (the shell's child).
+    func programPID() throws -> Int32? {
+        let shell = try tmux(["-S", socket, "display-message", "-p", "-t", name, "#{pane_pid}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
+        return children.split(separator: " ").first.flatMap { Int32($0) }
+    }
+
+    /// Runs tmux. A command that starts the server must not capture output: the server inherits the pipe
+    /// and keeps it open for its whole life, so reading to its end would never return.
     @discardableResult
-    private func tmux(_ args: [String]) throws -> String {
+    private func tmux(_ args: [String], capturingOutput: Bool = true) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["tmux"] + args
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        guard capturingOutput else {
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            return ""
+        }
         let out = Pipe()
         process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
         try process.run()
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -33,6 +33,12 @@ public enum TerminalRestore {
         for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
             signal(signalNumber, restoreAndReraise)
         }
+        // A parent may have started us with these blocked (a blocked mask is inherited across exec);
+        // then resizes would never reach ncurses and SIGTERM would never end the desk.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP, SIGWINCH] { sigaddset(&unblock, signalNumber) }
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         atexit(restoreAtExit)
     }
 }

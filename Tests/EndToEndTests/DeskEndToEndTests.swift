@@ -107,6 +107,7 @@ enum DemoFixture {
                                    "--user", String(someoneElse[0]), "--db", db])
         #expect(move.status == 0, "\(move.stderr)")
         try desk.waitFor("‖ held", timeout: .seconds(2))
+        try desk.press("Enter") // leave the search field, so q is a command again
         try desk.press("q")
         try desk.waitFor("EXIT=0")
     }

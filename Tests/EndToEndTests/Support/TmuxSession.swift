@@ -49,7 +49,9 @@ final class TmuxSession {
         var args = ["-S", socket, "-f", config, "new-session", "-d", "-s", name,
                     "-x", String(columns), "-y", String(rows), "-e", "LANG=C.UTF-8", "-e", "TERM=\(term)"]
         for (k, v) in environment { args += ["-e", "\(k)=\(v)"] }
-        args.append(command + "; echo EXIT=$?")
+        // The shell stays (reading a line that never comes) after printing the status: when a pane's last
+        // process exits at once, tmux can mark it dead before it has read the final output.
+        args.append(command + "; echo EXIT=$?; read -r _")
         try tmux(args, capturingOutput: false)
     }
 
@@ -108,8 +110,9 @@ final class TmuxSession {
         return children.split(separator: " ").first.flatMap { Int32($0) }
     }
 
-    /// Runs tmux. A command that starts the server must not capture output: the server inherits the pipe
-    /// and keeps it open for its whole life, so reading to its end would never return.
+    /// Runs tmux. A command that starts the server goes through `Spawn`: the server it forks would inherit
+    /// Foundation's pipes and keep them open for its whole life, so neither reading to their end nor
+    /// `waitUntilExit` would ever return.
     @discardableResult
     private func tmux(_ args: [String], capturingOutput: Bool = true) throws -> String {
         let process = Process()
@@ -118,9 +121,7 @@ final class TmuxSession {
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
         guard capturingOutput else {
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
+            try Spawn.runToCompletion(["tmux"] + args)
             return ""
         }
         let out = Pipe()
@@ -142,4 +143,31 @@ final class TemporaryDirectory {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
     deinit { try? FileManager.default.removeItem(atPath: path) }
+}
+
+/// posix_spawn and waitpid, for commands that leave a daemon behind.
+enum Spawn {
+    static func runToCompletion(_ arguments: [String]) throws {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for fd in [Int32(0), 1, 2] {
+            posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0)
+        }
+        // The test runner blocks some signals; the tmux server and the desk must start with none blocked.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
+        let argv = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let status = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, environ)
+        guard status == 0 else { throw E2EError.setup("could not start \(arguments[0]): error \(status)") }
+        var exit: Int32 = 0
+        while waitpid(pid, &exit, 0) == -1 && errno == EINTR {}
+    }
 }

@@ -138,7 +138,7 @@ enum Migrations {
         """
         CREATE VIRTUAL TABLE customer_fts USING fts5(
           name, account_number, content='customers', content_rowid='id',
-          tokenize='unicode61 remove_diacritics 2', prefix='2 3')
+          tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')
         """,
     ]
 

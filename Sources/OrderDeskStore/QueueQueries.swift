@@ -8,8 +8,8 @@ extension AppDatabase {
     ) throws -> QueuePage {
         let limit = max(1, limit)
         let key = QueueSQL.SortKey(sort)
-        let base = QueueSQL.condition(filter, now: now)
         return try writer.read { db in
+            let base = try QueueSQL.condition(filter, now: now, db: db)
             // Fetches up to limit+1 rows placed `relation` to `anchor` (or from an end), in the given direction.
             func fetch(_ relation: QueueSQL.SortKey.Relation?, _ anchor: QueueRow?, forward: Bool) throws -> [QueueRow] {
                 let parts = relation.flatMap { relation in anchor.map { key.compare(relation, $0) } } ?? [("", [])]
@@ -77,17 +77,20 @@ extension AppDatabase {
                     db, sql: "SELECT COALESCE(SUM(n), 0) FROM order_counts" + condition.sql,
                     arguments: condition.arguments) ?? 0
             }
-            let condition = QueueSQL.condition(filter, now: now)
+            // The unary `+` that makes paging walk the sort index would make a count scan every order;
+            // counting lets SQLite use whatever index narrows best.
+            let condition = try QueueSQL.condition(filter, now: now, db: db)
+            let sql = "SELECT count(*) FROM orders o" + condition.sql.replacingOccurrences(of: "+o.", with: "o.")
             return try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM orders o" + condition.sql, arguments: condition.arguments) ?? 0
+                db, sql: sql, arguments: condition.arguments) ?? 0
         }
     }
 
     /// How many rows of the filter sort before `row` (its 0-based index).
     public func rowsBefore(_ row: QueueRow, filter: QueueFilter, sort: QueueSort, now: Int64) throws -> Int {
         let key = QueueSQL.SortKey(sort)
-        let base = QueueSQL.condition(filter, now: now)
         return try writer.read { db in
+            let base = try QueueSQL.condition(filter, now: now, db: db)
             var total = 0
             for (sql, args) in key.compare(.before, row) {
                 var condition = base

@@ -46,17 +46,64 @@ extension QueueSQL {
             return words.map { "\"\($0)\"*" }.joined(separator: " AND ")
         }
 
-        func add(to condition: inout Condition) {
-            let customers = "o.customer_id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)"
+        /// How many matches a search may have and still be looked up by index; past this it is "dense".
+        static let sparseLimit = 400
+
+        /// Adds the search to a condition, choosing how SQLite should find the rows.
+        ///
+        /// Each kind of match (order-number prefix, customers by FTS) is probed with a LIMIT first:
+        /// - few matches: their ids go into the query, and SQLite fetches them by index and sorts them
+        ///   (a few hundred rows at most);
+        /// - many matches: the sort index drives and each row is tested (`+` turns the index off for the
+        ///   test), stopping after one page; with many matches a page fills fast.
+        /// One plan for both would be slow for one of them: a customer's 4 orders among a million by
+        /// walking the sort index, or 100,000 orders of "c…" customers by gathering and sorting them.
+        func add(to condition: inout Condition, db: Database) throws {
+            var orderIDs: [Int64] = []
+            var customerIDs: [Int64] = []
+            var dense: [(String, StatementArguments)] = []
+
             if let digits, digits.count <= 8 {
                 let padded = String(repeating: "0", count: 8 - digits.count) + digits
+                orderIDs += try Int64.fetchAll(db, sql: "SELECT id FROM orders WHERE order_number = ?", arguments: [padded])
                 // ':' is the character after '9', so [digits, digits + ':') is "starts with digits".
-                condition.add(
-                    "(o.order_number = ? OR (o.order_number >= ? AND o.order_number < ?) OR \(customers))",
-                    [padded, digits, digits + ":", ftsQuery])
-            } else {
-                condition.add(customers, [ftsQuery])
+                let prefixed = try Int64.fetchAll(
+                    db, sql: "SELECT id FROM orders WHERE order_number >= ? AND order_number < ? LIMIT ?",
+                    arguments: [digits, digits + ":", Self.sparseLimit + 1])
+                if prefixed.count > Self.sparseLimit {
+                    dense.append(("(+o.order_number >= ? AND +o.order_number < ?)", [digits, digits + ":"]))
+                } else {
+                    orderIDs += prefixed
+                }
             }
+            let customers = try Int64.fetchAll(
+                db, sql: "SELECT rowid FROM customer_fts WHERE customer_fts MATCH ? LIMIT ?",
+                arguments: [ftsQuery, Self.sparseLimit + 1])
+            if customers.count > Self.sparseLimit {
+                dense.append(("+o.customer_id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)", [ftsQuery]))
+            } else {
+                customerIDs = customers
+            }
+
+            var alternatives: [(String, StatementArguments)] = []
+            let plus = dense.isEmpty ? "" : "+"
+            if !orderIDs.isEmpty {
+                alternatives.append((plus + "o.id IN (" + Self.marks(orderIDs.count) + ")", StatementArguments(orderIDs)))
+            }
+            if !customerIDs.isEmpty {
+                alternatives.append(
+                    (plus + "o.customer_id IN (" + Self.marks(customerIDs.count) + ")", StatementArguments(customerIDs)))
+            }
+            alternatives += dense
+            guard !alternatives.isEmpty else {
+                condition.add("0")
+                return
+            }
+            var arguments = StatementArguments()
+            for alternative in alternatives { arguments += alternative.1 }
+            condition.add("(" + alternatives.map(\.0).joined(separator: " OR ") + ")", arguments)
         }
+
+        private static func marks(_ n: Int) -> String { Array(repeating: "?", count: n).joined(separator: ", ") }
     }
 }

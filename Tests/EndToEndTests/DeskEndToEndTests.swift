@@ -202,3 +202,13 @@ struct CommandLineTests {
         #expect(bad.stderr.contains("not_done"))
     }
 }
+
+struct TerminalStartTests {
+    @Test func anUnusableTermSaysSoAndExitsWithStatus2() throws {
+        let directory = try TemporaryDirectory()
+        let db = try DemoFixture.copy(into: directory)
+        let desk = try TmuxSession(command: "TERM=no-such-terminal \(Binary.url.path) --db \(db)")
+        let screen = try desk.waitFor("EXIT=2")
+        #expect(screen.contains("no-such-terminal"))
+    }
+}

@@ -249,6 +249,18 @@ private struct DemoBuilder {
 
     /// State weights by the order's age: old orders are mostly finished, recent ones mostly open.
     /// Order: draft, submitted, pending, held, in_progress, scheduled, not_done, installed, billed, cancelled, rejected.
+    /// The fewest days after booking that an order can plausibly have reached a state.
+    static func minimumAge(_ state: OrderState) -> Int {
+        switch state {
+        case .billed: return 21
+        case .installed: return 10
+        case .notDone: return 8
+        case .scheduled: return 3
+        case .inProgress, .held, .pending, .rejected: return 1
+        default: return 0
+        }
+    }
+
     static let recentWeights = [120, 150, 100, 60, 200, 180, 40, 40, 30, 60, 20]
     static let middleWeights = [20, 20, 40, 40, 80, 100, 50, 100, 450, 80, 20]
     static let oldWeights = [2, 3, 10, 10, 10, 5, 10, 10, 820, 90, 30]
@@ -301,10 +313,13 @@ private struct DemoBuilder {
             let id = Int64(index + 1)
             let orderNumber = zeroPadded(100_000 + index * 3 + random.int(0...2), width: 8)
             let customerIndex = random.int(0...(customerNames.count - 1))
-            let age = random.int(0...729)
-            let booked = today.adding(days: -age)
-            let weights = age < 45 ? Self.recentWeights : (age < 120 ? Self.middleWeights : Self.oldWeights)
+            let drawnAge = random.int(0...729)
+            let weights = drawnAge < 45 ? Self.recentWeights : (drawnAge < 120 ? Self.middleWeights : Self.oldWeights)
             let state = states[random.weighted(weights)]
+            // An order booked today cannot be installed or billed yet: late states get a plausible minimum age.
+            let minimumAge = Self.minimumAge(state)
+            let age = drawnAge < minimumAge ? minimumAge + random.int(0...20) : drawnAge
+            let booked = today.adding(days: -age)
             let type = OrderType.allCases[random.weighted(Self.typeWeights)]
             let channel = random.chance(0.8) ? customerChannel[customerIndex] : Channel.allCases[random.weighted(Self.channelWeights)]
             let ownerID: Int64? = random.chance(0.92) ? random.pick(managers) : nil

@@ -16,6 +16,10 @@ public final class DeskApp {
 
     private var lastDataVersion: Int64?
     private var lastPoll = ContinuousClock.now
+    /// A count the queue asked for while handling a key: done right after that key's frame is shown, so
+    /// the rows appear at once and "of M" follows a moment later even when counting a broad search is slow.
+    private var countPending = false
+    private var deferCounts = false
 
     public static let minimumSize = TerminalSize(rows: 24, columns: 80)
 
@@ -50,8 +54,18 @@ public final class DeskApp {
 
     // MARK: Keys
 
-    /// Routes one key, performs what it causes, and draws the next frame.
+    /// Routes one key, performs what it causes, and draws the next frame (and a second one with the
+    /// queue's new total when the key changed what the queue counts).
     public func handle(_ key: Key) {
+        deferCounts = true
+        defer {
+            deferCounts = false
+            if countPending {
+                countPending = false
+                perform([.count])
+                render()
+            }
+        }
         if key == .resize {
             perform(QueueScreen.update(&state.queue, .resized(visibleRows: visibleQueueRows)))
             render()
@@ -235,6 +249,8 @@ public final class DeskApp {
                 case let .fetch(request, limit, purpose):
                     let page = try client.queuePage(state.queue.filter, state.queue.sort, request, limit)
                     pending += QueueScreen.update(&state.queue, .pageLoaded(page, purpose))
+                case .count where deferCounts:
+                    countPending = true
                 case .count:
                     let total = try client.queueCount(state.queue.filter)
                     pending += QueueScreen.update(&state.queue, .counted(total))

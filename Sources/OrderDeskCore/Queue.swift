@@ -113,3 +113,12 @@ public struct QueuePage: Hashable, Sendable {
         self.rows = rows; self.hasMoreAfter = hasMoreAfter; self.hasMoreBefore = hasMoreBefore
     }
 }
+
+/// How many orders match a filter: exact, or "at least" when counting further was not worth the wait.
+public struct QueueTotal: Hashable, Sendable {
+    public var count: Int
+    /// False when `count` is a lower bound (a broad search: "10,000+").
+    public var isExact: Bool
+
+    public init(count: Int, isExact: Bool = true) { self.count = count; self.isExact = isExact }
+}

@@ -55,7 +55,7 @@ extension AppDatabase {
     /// Rows are streamed through a cursor, so memory stays flat on a million orders.
     public func forEachOrderForExport(states: Set<OrderState>, _ body: (OrderExportRow) throws -> Void) throws {
         try writer.read { db in
-            let condition = try QueueSQL.condition(QueueFilter(states: states), now: 0, db: db)
+            let condition = try QueueSQL.condition(QueueFilter(states: states), now: 0, db: db, sparseLimit: 0)
             let sql = """
                 SELECT o.id, o.order_number, o.customer_name, c.account_number, o.type, o.state, o.channel,
                        o.owner_login, o.mrr_cents, o.booked_on, o.state_since, o.install_on, o.escalated, o.version,

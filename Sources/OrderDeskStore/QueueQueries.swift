@@ -8,8 +8,11 @@ extension AppDatabase {
     ) throws -> QueuePage {
         let limit = max(1, limit)
         let key = QueueSQL.SortKey(sort)
+        let byState = QueueSQL.pagesByState(filter, sort)
+        let states = filter.states.map(\.rawValue).sorted()
+        let sparseLimit = QueueSQL.Search.sparseLimit
         return try writer.read { db in
-            let base = try QueueSQL.condition(filter, now: now, db: db)
+            let base = try QueueSQL.condition(filter, now: now, db: db, states: !byState, sparseLimit: sparseLimit)
             // Fetches up to limit+1 rows placed `relation` to `anchor` (or from an end), in the given direction.
             func fetch(_ relation: QueueSQL.SortKey.Relation?, _ anchor: QueueRow?, forward: Bool) throws -> [QueueRow] {
                 let parts = relation.flatMap { relation in anchor.map { key.compare(relation, $0) } } ?? [("", [])]
@@ -17,12 +20,29 @@ extension AppDatabase {
                 for (sql, args) in parts where rows.count <= limit {
                     var condition = base
                     if !sql.isEmpty { condition.add(sql, args) }
-                    var arguments = condition.arguments
-                    arguments += [limit + 1 - rows.count]
-                    rows += try Row.fetchAll(
-                        db, sql: QueueSQL.select + condition.sql + key.orderBy(forward: forward) + " LIMIT ?",
-                        arguments: arguments
-                    ).map(QueueRow.decode)
+                    let want = limit + 1 - rows.count
+                    let order = key.orderBy(forward: forward)
+                    if byState {
+                        // One index range a state, each already in order; merged by the outer ORDER BY.
+                        var arguments = StatementArguments()
+                        let branches = states.map { state -> String in
+                            var branch = condition
+                            branch.add("o.state = ?", [state])
+                            arguments += branch.arguments
+                            arguments += [want]
+                            return "SELECT * FROM (" + QueueSQL.select + branch.sql + order + " LIMIT ?)"
+                        }
+                        arguments += [want]
+                        let merged = "SELECT * FROM (" + branches.joined(separator: " UNION ALL ") + ")"
+                            + order.replacingOccurrences(of: "o.", with: "") + " LIMIT ?"
+                        rows += try Row.fetchAll(db, sql: merged, arguments: arguments).map(QueueRow.decode)
+                    } else {
+                        var arguments = condition.arguments
+                        arguments += [want]
+                        rows += try Row.fetchAll(
+                            db, sql: QueueSQL.select + condition.sql + order + " LIMIT ?", arguments: arguments
+                        ).map(QueueRow.decode)
+                    }
                 }
                 return rows
             }
@@ -30,6 +50,10 @@ extension AppDatabase {
                 for (sql, args) in key.compare(relation, anchor) {
                     var condition = base
                     condition.add(sql, args)
+                    if byState {
+                        let marks = Array(repeating: "?", count: states.count).joined(separator: ", ")
+                        condition.add("o.state IN (" + marks + ")", StatementArguments(states))
+                    }
                     if try Int.fetchOne(
                         db, sql: "SELECT 1 FROM orders o" + condition.sql + " LIMIT 1", arguments: condition.arguments
                     ) != nil { return true }
@@ -62,7 +86,8 @@ extension AppDatabase {
     /// How many orders match a filter. Filters on states, channel and owner only are answered
     /// from the `order_counts` summary the triggers keep; anything else is a real COUNT.
     public func queueCount(filter: QueueFilter, now: Int64) throws -> Int {
-        try writer.read { db in
+        let sparseLimit = QueueSQL.Search.sparseLimit
+        return try writer.read { db in
             if filter.search.trimmingCharacters(in: .whitespaces).isEmpty, filter.minDaysInState == nil {
                 var condition = QueueSQL.Condition()
                 if !filter.states.isEmpty {
@@ -79,18 +104,37 @@ extension AppDatabase {
             }
             // The unary `+` that makes paging walk the sort index would make a count scan every order;
             // counting lets SQLite use whatever index narrows best.
-            let condition = try QueueSQL.condition(filter, now: now, db: db)
+            let condition = try QueueSQL.condition(filter, now: now, db: db, sparseLimit: sparseLimit)
             let sql = "SELECT count(*) FROM orders o" + condition.sql.replacingOccurrences(of: "+o.", with: "o.")
             return try Int.fetchOne(
                 db, sql: sql, arguments: condition.arguments) ?? 0
         }
     }
 
+    /// How many orders match, counting no further than `cap`: past it the answer is a lower bound, so a
+    /// keystroke of a broad search never waits for a count of most of the table.
+    public func queueTotal(filter: QueueFilter, now: Int64, cap: Int = 10_000) throws -> QueueTotal {
+        if filter.search.trimmingCharacters(in: .whitespaces).isEmpty, filter.minDaysInState == nil {
+            return QueueTotal(count: try queueCount(filter: filter, now: now))
+        }
+        let sparseLimit = QueueSQL.Search.sparseLimit
+        return try writer.read { db in
+            let condition = try QueueSQL.condition(filter, now: now, db: db, sparseLimit: sparseLimit)
+            var arguments = condition.arguments
+            arguments += [cap + 1]
+            let counted = try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM (SELECT 1 FROM orders o" + condition.sql + " LIMIT ?)",
+                arguments: arguments) ?? 0
+            return counted > cap ? QueueTotal(count: cap, isExact: false) : QueueTotal(count: counted)
+        }
+    }
+
     /// How many rows of the filter sort before `row` (its 0-based index).
     public func rowsBefore(_ row: QueueRow, filter: QueueFilter, sort: QueueSort, now: Int64) throws -> Int {
         let key = QueueSQL.SortKey(sort)
+        let sparseLimit = QueueSQL.Search.sparseLimit
         return try writer.read { db in
-            let base = try QueueSQL.condition(filter, now: now, db: db)
+            let base = try QueueSQL.condition(filter, now: now, db: db, sparseLimit: sparseLimit)
             var total = 0
             for (sql, args) in key.compare(.before, row) {
                 var condition = base

@@ -31,9 +31,13 @@ enum QueueSQL {
     /// walking the sort index and stopping after one page beats collecting every order of an owner and
     /// sorting them (measured on 1M orders: 460 ms → a few ms for an owner's first page).
     /// The search is resolved against the database (see `Search.add`), so call this inside the read.
-    static func condition(_ filter: QueueFilter, now: Int64, db: Database) throws -> Condition {
+    /// With `states: false` the states are left out, for a caller that pages one state at a time.
+    /// `sparseLimit` is read from the task outside the read (database queues do not carry task-locals).
+    static func condition(
+        _ filter: QueueFilter, now: Int64, db: Database, states: Bool = true, sparseLimit: Int
+    ) throws -> Condition {
         var condition = Condition()
-        if !filter.states.isEmpty {
+        if states && !filter.states.isEmpty {
             // Sorted so the same filter always produces the same SQL (statement cache friendly).
             let states = filter.states.map(\.rawValue).sorted()
             let marks = Array(repeating: "?", count: states.count).joined(separator: ", ")
@@ -45,7 +49,7 @@ enum QueueSQL {
             // Most orders are older than a few days: the sort index drives, as for states.
             condition.add("+o.state_since < ?", [now - Int64(days) * 86_400])
         }
-        if let search = Search(filter.search) { try search.add(to: &condition, db: db) }
+        if let search = Search(filter.search) { try search.add(to: &condition, db: db, sparseLimit: sparseLimit) }
         return condition
     }
 
@@ -110,6 +114,13 @@ enum QueueSQL {
                 ("\(expression) \(op) ?", [key]),
             ]
         }
+    }
+
+    /// Whether a page is better fetched one state at a time from `orders_by_state_booked` and merged:
+    /// for the booked sort with a state filter, where a state that is rare among recent orders would
+    /// otherwise make the booked index walk thousands of rows before it finds a page.
+    static func pagesByState(_ filter: QueueFilter, _ sort: QueueSort) -> Bool {
+        sort.column == .booked && !filter.states.isEmpty
     }
 
     /// The SQL of the first page in a sort, with the limit inlined or bound.

@@ -47,7 +47,8 @@ extension QueueSQL {
         }
 
         /// How many matches a search may have and still be looked up by index; past this it is "dense".
-        static let sparseLimit = 400
+        /// Tests lower it (with `$sparseLimit.withValue`) to run the dense plan on a small database.
+        @TaskLocal static var sparseLimit = 400
 
         /// Adds the search to a condition, choosing how SQLite should find the rows.
         ///
@@ -58,7 +59,7 @@ extension QueueSQL {
         ///   test), stopping after one page; with many matches a page fills fast.
         /// One plan for both would be slow for one of them: a customer's 4 orders among a million by
         /// walking the sort index, or 100,000 orders of "c…" customers by gathering and sorting them.
-        func add(to condition: inout Condition, db: Database) throws {
+        func add(to condition: inout Condition, db: Database, sparseLimit: Int) throws {
             var orderIDs: [Int64] = []
             var customerIDs: [Int64] = []
             var dense: [(String, StatementArguments)] = []
@@ -69,8 +70,8 @@ extension QueueSQL {
                 // ':' is the character after '9', so [digits, digits + ':') is "starts with digits".
                 let prefixed = try Int64.fetchAll(
                     db, sql: "SELECT id FROM orders WHERE order_number >= ? AND order_number < ? LIMIT ?",
-                    arguments: [digits, digits + ":", Self.sparseLimit + 1])
-                if prefixed.count > Self.sparseLimit {
+                    arguments: [digits, digits + ":", sparseLimit + 1])
+                if prefixed.count > sparseLimit {
                     dense.append(("(+o.order_number >= ? AND +o.order_number < ?)", [digits, digits + ":"]))
                 } else {
                     orderIDs += prefixed
@@ -78,9 +79,14 @@ extension QueueSQL {
             }
             let customers = try Int64.fetchAll(
                 db, sql: "SELECT rowid FROM customer_fts WHERE customer_fts MATCH ? LIMIT ?",
-                arguments: [ftsQuery, Self.sparseLimit + 1])
-            if customers.count > Self.sparseLimit {
-                dense.append(("+o.customer_id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)", [ftsQuery]))
+                arguments: [ftsQuery, sparseLimit + 1])
+            if customers.count > sparseLimit {
+                if digits != nil {
+                    dense.append(("+o.customer_id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)", [ftsQuery]))
+                } else {
+                    let folded = words.flatMap { NameMatch.words(of: $0) }.joined(separator: " ")
+                    dense.append(("od_name_matches(o.customer_name, ?)", [folded]))
+                }
             } else {
                 customerIDs = customers
             }

@@ -220,3 +220,62 @@ import Testing
         #expect(byAccount.rows.contains { $0.id == 123 })
     }
 }
+
+/// Broad searches take another plan (the sort index drives, each row is tested); both plans must agree
+/// with a plain SQL reference, page by page, with exact or capped totals.
+struct SearchPlanTests {
+    /// Every order the search should find, in the default order, computed without the store's search code.
+    func reference(_ db: AppDatabase, _ text: String) throws -> [Int64] {
+        let words = text.split(separator: " ").map { NameMatch.words(of: String($0)) }.flatMap { $0 }
+        let digits = text.allSatisfy(\.isNumber) ? text : nil
+        return try db.writer.read { d in
+            try Row.fetchAll(d, sql: """
+                SELECT o.id, o.customer_name, o.order_number, c.account_number FROM orders o
+                JOIN customers c ON c.id = o.customer_id ORDER BY o.booked_on DESC, o.id DESC
+                """).compactMap { row -> Int64? in
+                let name: String = row[1], number: String = row[2], account: String = row[3]
+                var hit = !words.isEmpty && NameMatch.matches(name: name, words: words)
+                if let digits {
+                    let padded = String(repeating: "0", count: max(0, 8 - digits.count)) + digits
+                    hit = hit || number.hasPrefix(digits) || number == padded || account.hasPrefix(digits)
+                        || account == String(repeating: "0", count: max(0, 11 - digits.count)) + digits
+                }
+                return hit ? row[0] : nil
+            }
+        }
+    }
+
+    func walk(_ db: AppDatabase, _ text: String) throws -> [Int64] {
+        var ids: [Int64] = []
+        var page = try db.queuePage(filter: QueueFilter(search: text), sort: QueueSort(), request: .first, limit: 37, now: testNow)
+        ids += page.rows.map(\.id)
+        while page.hasMoreAfter, let last = page.rows.last {
+            page = try db.queuePage(filter: QueueFilter(search: text), sort: QueueSort(), request: .after(last), limit: 37, now: testNow)
+            ids += page.rows.map(\.id)
+        }
+        return ids
+    }
+
+    @Test(arguments: ["c", "ca", "cafe", "ro", "s", "dental group", "00", "0010", "1", "0"])
+    func densePlanAndSparsePlanAgreeWithSQL(text: String) throws {
+        let (_, db) = try makeDemo(orders: 1_200, seed: 5)
+        let expected = try reference(db, text)
+        let sparse = try walk(db, text)
+        let dense = try QueueSQL.Search.$sparseLimit.withValue(0) { try walk(db, text) }
+        #expect(sparse == expected, "sparse plan for \(text)")
+        #expect(dense == expected, "dense plan for \(text)")
+        let total = try db.queueTotal(filter: QueueFilter(search: text), now: testNow, cap: 100)
+        #expect(total == (expected.count > 100 ? QueueTotal(count: 100, isExact: false) : QueueTotal(count: expected.count)))
+        let exact = try db.queueTotal(filter: QueueFilter(search: text), now: testNow, cap: 1_000_000)
+        #expect(exact == QueueTotal(count: expected.count))
+    }
+
+    @Test func nameMatchingFoldsCaseAndAccentsLikeTheFullTextIndex() {
+        #expect(NameMatch.matches(name: "Café Roma LLC", words: ["cafe", "rom"]))
+        #expect(NameMatch.matches(name: "Ñandú Imports", words: ["nandu"]))
+        #expect(NameMatch.matches(name: "Müller & Söhne GmbH", words: ["sohne"]))
+        #expect(NameMatch.matches(name: "東京寿司 Sushi Bar", words: ["東京"]))
+        #expect(!NameMatch.matches(name: "Café Roma LLC", words: ["oma"]))
+        #expect(!NameMatch.matches(name: "Café Roma LLC", words: ["cafe", "paris"]))
+    }
+}

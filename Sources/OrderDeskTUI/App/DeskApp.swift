@@ -42,9 +42,19 @@ public final class DeskApp {
     /// Runs until the person quits.
     public func run() {
         start()
+        var earlyEmptyReads = 0
         while state.isRunning {
+            let asked = ContinuousClock.now
             if let key = terminal.readKey(timeoutMilliseconds: 100) {
+                earlyEmptyReads = 0
                 handle(key)
+            } else if ContinuousClock.now - asked < .milliseconds(20) {
+                // No key long before the timeout, again and again: the terminal is gone (a closed pty
+                // answers at once). Stop instead of spinning; the launcher restores what is left.
+                earlyEmptyReads += 1
+                if earlyEmptyReads >= 50 { state.isRunning = false }
+            } else {
+                earlyEmptyReads = 0
             }
             if ContinuousClock.now - lastPoll >= pollInterval {
                 if pollForChanges() { render() }

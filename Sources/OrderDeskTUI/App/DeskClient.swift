@@ -10,7 +10,8 @@ public struct DeskClient: Sendable {
     /// The current time, Unix seconds.
     public var now: @Sendable () -> Int64
     public var queuePage: @Sendable (_ filter: QueueFilter, _ sort: QueueSort, _ request: PageRequest, _ limit: Int) throws -> QueuePage
-    public var queueCount: @Sendable (_ filter: QueueFilter) throws -> Int
+    /// How many orders match; may be a lower bound for broad searches.
+    public var queueCount: @Sendable (_ filter: QueueFilter) throws -> QueueTotal
     /// The 0-based position of a row within the filter and sort.
     public var rowsBefore: @Sendable (_ row: QueueRow, _ filter: QueueFilter, _ sort: QueueSort) throws -> Int
     public var orderDetail: @Sendable (_ id: Int64) throws -> OrderDetail
@@ -22,7 +23,7 @@ public struct DeskClient: Sendable {
     public init(
         user: UserAccount, databaseName: String, now: @escaping @Sendable () -> Int64,
         queuePage: @escaping @Sendable (QueueFilter, QueueSort, PageRequest, Int) throws -> QueuePage,
-        queueCount: @escaping @Sendable (QueueFilter) throws -> Int,
+        queueCount: @escaping @Sendable (QueueFilter) throws -> QueueTotal,
         rowsBefore: @escaping @Sendable (QueueRow, QueueFilter, QueueSort) throws -> Int,
         orderDetail: @escaping @Sendable (Int64) throws -> OrderDetail,
         apply: @escaping @Sendable (OrderChange, Int64, Int64) throws -> QueueRow,

@@ -30,7 +30,7 @@ public struct QueueState: Hashable, Sendable {
     /// Position of `rows[0]` within the whole filtered queue.
     public var topIndex = 0
     /// Rows matching the filter, when known.
-    public var total: Int?
+    public var total: QueueTotal?
     /// Rows the screen can show; set from the terminal size.
     public var visibleRows = 19
     public var searching = false
@@ -56,7 +56,7 @@ public enum QueueAction: Hashable, Sendable {
     case command(CommandID)
     case searchKey(Key)
     case pageLoaded(QueuePage, QueueFetchPurpose)
-    case counted(Int)
+    case counted(QueueTotal)
     case located(QueueRow, Int)
     case resized(visibleRows: Int)
     case setFilter(QueueFilter)
@@ -216,8 +216,8 @@ public enum QueueScreen {
             state.hasMoreAfter = false
             state.hasMoreBefore = page.hasMoreBefore
             state.cursor = max(0, page.rows.count - 1)
-            state.topIndex = max(0, (state.total ?? page.rows.count) - page.rows.count)
-            if state.total == nil { return [.locate(page.rows.first!)] }
+            guard let total = state.total, total.isExact else { return [.locate(page.rows.first!)] }
+            state.topIndex = max(0, total.count - page.rows.count)
         case .lineDown, .pageDown:
             guard !page.rows.isEmpty else { state.hasMoreAfter = false; return [] }
             let combined = state.rows + page.rows
@@ -344,7 +344,7 @@ public enum QueueScreen {
 
     /// `row 12 of 48,210` for the footer.
     static func position(_ state: QueueState) -> String {
-        let total = state.total.map { Money.groupedInteger($0) } ?? "…"
+        let total = state.total.map { Money.groupedInteger($0.count) + ($0.isExact ? "" : "+") } ?? "…"
         if state.rows.isEmpty { return "row 0 of " + total }
         return "row " + Money.groupedInteger(state.cursorPosition) + " of " + total
     }

@@ -14,7 +14,7 @@ enum ClientFactory {
             queuePage: { filter, sort, request, limit in
                 try database.queuePage(filter: filter, sort: sort, request: request, limit: limit, now: now())
             },
-            queueCount: { filter in try database.queueCount(filter: filter, now: now()) },
+            queueCount: { filter in try database.queueTotal(filter: filter, now: now()) },
             rowsBefore: { row, filter, sort in try database.rowsBefore(row, filter: filter, sort: sort, now: now()) },
             orderDetail: { id in try database.orderDetail(id: id) },
             apply: { change, id, version in

@@ -127,7 +127,7 @@ final class FakeOrderBook: @unchecked Sendable {
         return DeskClient(
             user: user, databaseName: "test.sqlite", now: { [now] in now },
             queuePage: { [self] in page($0, $1, $2, $3) },
-            queueCount: { [self] in sorted($0, QueueSort()).count },
+            queueCount: { [self] in QueueTotal(count: sorted($0, QueueSort()).count) },
             rowsBefore: { [self] row, filter, sort in sorted(filter, sort).firstIndex { $0.id == row.id } ?? 0 },
             orderDetail: { [self] id in
                 lock.lock(); defer { lock.unlock() }

@@ -104,8 +104,8 @@ extension AppDatabase {
             }
             // The unary `+` that makes paging walk the sort index would make a count scan every order;
             // counting lets SQLite use whatever index narrows best.
-            let condition = try QueueSQL.condition(filter, now: now, db: db, sparseLimit: sparseLimit)
-            let sql = "SELECT count(*) FROM orders o" + condition.sql.replacingOccurrences(of: "+o.", with: "o.")
+            let condition = try QueueSQL.condition(filter, now: now, db: db, sparseLimit: sparseLimit, forCounting: true)
+            let sql = "SELECT count(*) FROM orders o" + condition.sql
             return try Int.fetchOne(
                 db, sql: sql, arguments: condition.arguments) ?? 0
         }
@@ -119,7 +119,7 @@ extension AppDatabase {
         }
         let sparseLimit = QueueSQL.Search.sparseLimit
         return try writer.read { db in
-            let condition = try QueueSQL.condition(filter, now: now, db: db, sparseLimit: sparseLimit)
+            let condition = try QueueSQL.condition(filter, now: now, db: db, sparseLimit: sparseLimit, forCounting: true)
             var arguments = condition.arguments
             arguments += [cap + 1]
             let counted = try Int.fetchOne(

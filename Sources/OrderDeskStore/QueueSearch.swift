@@ -48,7 +48,10 @@ extension QueueSQL {
 
         /// How many matches a search may have and still be looked up by index; past this it is "dense".
         /// Tests lower it (with `$sparseLimit.withValue`) to run the dense plan on a small database.
-        @TaskLocal static var sparseLimit = 400
+        /// Walking the sort index costs about (page size × orders ÷ matches) row tests; fetching the matches
+        /// by index costs about one lookup each and a sort: on a million orders they meet near 5,000
+        /// matching orders (a customer has about four).
+        @TaskLocal static var sparseLimit = 5_000
 
         /// Adds the search to a condition, choosing how SQLite should find the rows.
         ///
@@ -59,7 +62,7 @@ extension QueueSQL {
         ///   test), stopping after one page; with many matches a page fills fast.
         /// One plan for both would be slow for one of them: a customer's 4 orders among a million by
         /// walking the sort index, or 100,000 orders of "c…" customers by gathering and sorting them.
-        func add(to condition: inout Condition, db: Database, sparseLimit: Int) throws {
+        func add(to condition: inout Condition, db: Database, sparseLimit: Int, forCounting: Bool) throws {
             var orderIDs: [Int64] = []
             var customerIDs: [Int64] = []
             var dense: [(String, StatementArguments)] = []
@@ -72,16 +75,19 @@ extension QueueSQL {
                     db, sql: "SELECT id FROM orders WHERE order_number >= ? AND order_number < ? LIMIT ?",
                     arguments: [digits, digits + ":", sparseLimit + 1])
                 if prefixed.count > sparseLimit {
-                    dense.append(("(+o.order_number >= ? AND +o.order_number < ?)", [digits, digits + ":"]))
+                    let plus = forCounting ? "" : "+"
+                    dense.append(("(\(plus)o.order_number >= ? AND \(plus)o.order_number < ?)", [digits, digits + ":"]))
                 } else {
                     orderIDs += prefixed
                 }
             }
             let customers = try Int64.fetchAll(
                 db, sql: "SELECT rowid FROM customer_fts WHERE customer_fts MATCH ? LIMIT ?",
-                arguments: [ftsQuery, sparseLimit + 1])
-            if customers.count > sparseLimit {
-                if digits != nil {
+                arguments: [ftsQuery, sparseLimit / 4 + 1])
+            if customers.count > sparseLimit / 4 {
+                // Counting looks the orders up by customer (it stops at the cap); paging tests each row's
+                // name as the sort index walks, which stops after one page.
+                if digits != nil || forCounting {
                     dense.append(("+o.customer_id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)", [ftsQuery]))
                 } else {
                     let folded = words.flatMap { NameMatch.words(of: $0) }.joined(separator: " ")
@@ -92,7 +98,7 @@ extension QueueSQL {
             }
 
             var alternatives: [(String, StatementArguments)] = []
-            let plus = dense.isEmpty ? "" : "+"
+            let plus = dense.isEmpty || forCounting ? "" : "+"
             if !orderIDs.isEmpty {
                 alternatives.append((plus + "o.id IN (" + Self.marks(orderIDs.count) + ")", StatementArguments(orderIDs)))
             }

@@ -17,7 +17,8 @@ extension AppDatabase {
             func fetch(_ relation: QueueSQL.SortKey.Relation?, _ anchor: QueueRow?, forward: Bool) throws -> [QueueRow] {
                 let parts = relation.flatMap { relation in anchor.map { key.compare(relation, $0) } } ?? [("", [])]
                 var rows: [QueueRow] = []
-                for (sql, args) in parts where rows.count <= limit {
+                for part in parts where rows.count <= limit {
+                    let (sql, args) = base.keyset(part)
                     var condition = base
                     if !sql.isEmpty { condition.add(sql, args) }
                     let want = limit + 1 - rows.count
@@ -47,7 +48,8 @@ extension AppDatabase {
                 return rows
             }
             func exists(_ relation: QueueSQL.SortKey.Relation, _ anchor: QueueRow) throws -> Bool {
-                for (sql, args) in key.compare(relation, anchor) {
+                for part in key.compare(relation, anchor) {
+                    let (sql, args) = base.keyset(part)
                     var condition = base
                     condition.add(sql, args)
                     if byState {
@@ -136,7 +138,8 @@ extension AppDatabase {
         return try writer.read { db in
             let base = try QueueSQL.condition(filter, now: now, db: db, sparseLimit: sparseLimit)
             var total = 0
-            for (sql, args) in key.compare(.before, row) {
+            for part in key.compare(.before, row) {
+                let (sql, args) = base.keyset(part)
                 var condition = base
                 condition.add(sql, args)
                 total += try Int.fetchOne(

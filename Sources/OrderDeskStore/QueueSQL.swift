@@ -18,6 +18,15 @@ enum QueueSQL {
     struct Condition {
         var clauses: [String] = []
         var arguments = StatementArguments()
+        /// Set when a clause tests `o.id IN (list)` through an index. SQLite 3.40.1 then answers
+        /// `… AND key = ? AND o.id < ?` wrongly on a `(key, id)` index (it returned the anchor itself);
+        /// `keyset(_:)` writes the id comparison with a `+` in that case.
+        var listsIDs = false
+
+        /// A keyset comparison adapted to this condition (see `listsIDs`).
+        func keyset(_ part: (String, StatementArguments)) -> (String, StatementArguments) {
+            listsIDs ? (part.0.replacingOccurrences(of: "AND o.id ", with: "AND +o.id "), part.1) : part
+        }
 
         mutating func add(_ clause: String, _ args: StatementArguments = []) {
             clauses.append(clause)

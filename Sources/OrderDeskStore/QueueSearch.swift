@@ -96,15 +96,22 @@ extension QueueSQL {
             } else {
                 customerIDs = customers
             }
+            if !customerIDs.isEmpty {
+                // The matched customers' orders join the id list: one membership test on the index
+                // entry (the id is in every index) instead of reading each row for its customer.
+                orderIDs += try Int64.fetchAll(
+                    db, sql: "SELECT id FROM orders WHERE customer_id IN (" + Self.marks(customerIDs.count) + ")",
+                    arguments: StatementArguments(customerIDs))
+            }
+            orderIDs = Array(Set(orderIDs)).sorted()
 
             var alternatives: [(String, StatementArguments)] = []
-            let plus = dense.isEmpty || forCounting ? "" : "+"
+            // A few hundred ids are fetched by id and sorted; past that, testing the ids as the sort index
+            // walks is cheaper (measured on 1M orders: 378 ids 2 ms fetched, 3,899 ids 8 ms walked vs 16).
+            let walk = !forCounting && (!dense.isEmpty || orderIDs.count > Self.fetchByIDLimit)
             if !orderIDs.isEmpty {
-                alternatives.append((plus + "o.id IN (" + Self.marks(orderIDs.count) + ")", StatementArguments(orderIDs)))
-            }
-            if !customerIDs.isEmpty {
-                alternatives.append(
-                    (plus + "o.customer_id IN (" + Self.marks(customerIDs.count) + ")", StatementArguments(customerIDs)))
+                alternatives.append(((walk ? "+" : "") + "o.id IN (" + Self.marks(orderIDs.count) + ")", StatementArguments(orderIDs)))
+                if !walk { condition.listsIDs = true }
             }
             alternatives += dense
             guard !alternatives.isEmpty else {
@@ -115,6 +122,9 @@ extension QueueSQL {
             for alternative in alternatives { arguments += alternative.1 }
             condition.add("(" + alternatives.map(\.0).joined(separator: " OR ") + ")", arguments)
         }
+
+        /// Up to this many matching orders are fetched by id and sorted rather than found by walking.
+        static let fetchByIDLimit = 1_500
 
         private static func marks(_ n: Int) -> String { Array(repeating: "?", count: n).joined(separator: ", ") }
     }

@@ -256,7 +256,7 @@ struct SearchPlanTests {
         return ids
     }
 
-    @Test(arguments: ["c", "ca", "cafe", "ro", "s", "dental group", "00", "0010", "1", "0"])
+    @Test(arguments: ["c", "ca", "cafe", "ro", "s", "dental group", "cafe r", "r cafe", "s d", "00", "0010", "1", "0"])
     func densePlanAndSparsePlanAgreeWithSQL(text: String) throws {
         let (_, db) = try makeDemo(orders: 1_200, seed: 5)
         let expected = try reference(db, text)

@@ -67,3 +67,35 @@ struct QueueSnapshotTests {
         #expect(app.state.queue.rows.count == 19)
     }
 }
+
+/// Without colour, the mono theme must still tell the cursor row, headers and states apart by attributes.
+struct MonoThemeTests {
+    /// One character a cell: R reverse, B bold, U underline, D dim, . plain (the first that applies).
+    func attributeMap(_ terminal: MemoryTerminal) -> String {
+        (0..<terminal.size.rows).map { row in
+            String((0..<terminal.size.columns).map { column -> Character in
+                let style = terminal.style(row: row, column: column)
+                if style.reverse { return "R" }
+                if style.bold { return "B" }
+                if style.underline { return "U" }
+                if style.dim { return "D" }
+                return "."
+            })
+        }.joined(separator: "\n")
+    }
+
+    @Test func monoQueueUsesNoColourAndMarksTheCursorAndStates() {
+        let (app, terminal, _) = makeDesk(rows: 40, theme: .builtInMono)
+        app.press(.character("j"))
+        for row in 0..<terminal.size.rows {
+            for column in 0..<terminal.size.columns {
+                let style = terminal.style(row: row, column: column)
+                #expect(style.foreground == .terminalDefault && style.background == .terminalDefault)
+            }
+        }
+        let map = attributeMap(terminal).split(separator: "\n")
+        let cursorLine = map[3 + app.state.queue.cursor] // title, filter line, header, then rows
+        #expect(cursorLine.allSatisfy { $0 == "R" }, "the cursor row is reversed across the width")
+        assertSnapshot(terminal.text() + "\n--- attributes ---\n" + attributeMap(terminal), named: "queue-80x24-mono")
+    }
+}

@@ -21,7 +21,6 @@ public final class AppDatabase: Sendable {
         config.foreignKeysEnabled = true
         config.readonly = readonly
         config.label = readonly ? "OrderDesk.watcher" : "OrderDesk"
-        config.prepareDatabase { db in db.add(function: NameMatch.function) }
         return config
     }
 

@@ -1,21 +1,12 @@
 import Foundation
-import GRDB
 
-/// `od_name_matches(name, words)`: true when every word of `words` (already folded, space-separated)
-/// starts some word of `name`, compared without case and accents, as the FTS5 `unicode61
-/// remove_diacritics 2` tokenizer compares them.
+/// Customer names folded for search the way the FTS5 `unicode61 remove_diacritics 2` tokenizer
+/// folds them: lowercase, accents removed, split on anything that is not a letter or digit.
 ///
-/// Used for broad searches, where the sort index drives and each row is tested: testing the row's own
-/// name costs a microsecond, while gathering every matching customer from the full-text index first
-/// costs tens of milliseconds for a one-letter search.
+/// Broad searches walk the sort index and test each row's stored `customer_key`: a fraction of a
+/// microsecond a row, where gathering every matching customer from the full-text index first costs
+/// tens of milliseconds for a one- or two-letter search.
 enum NameMatch {
-    static let function = DatabaseFunction("od_name_matches", argumentCount: 2, pure: true) { values in
-        guard let name = String.fromDatabaseValue(values[0]), let words = String.fromDatabaseValue(values[1]) else {
-            return false
-        }
-        return matches(name: name, words: words.split(separator: " ").map(String.init))
-    }
-
     /// Lowercased, accents removed, split on anything that is not a letter or digit.
     static func words(of text: String) -> [String] {
         fold(text).split { !($0.isLetter || $0.isNumber) }.map(String.init)
@@ -49,29 +40,9 @@ enum NameMatch {
         return table
     }()
 
-    static func matches(name: String, words query: [String]) -> Bool {
-        if name.utf8.allSatisfy({ $0 < 128 }) { return asciiMatches(Array(name.utf8), query) }
-        let nameWords = words(of: name)
-        return query.allSatisfy { q in nameWords.contains { $0.hasPrefix(q) } }
-    }
-
-    /// The common case without Unicode work: a walk over the bytes, lowercasing letters as it goes.
-    private static func asciiMatches(_ name: [UInt8], _ query: [String]) -> Bool {
-        func isWordByte(_ b: UInt8) -> Bool { (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) }
-        func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
-        return query.allSatisfy { word in
-            let q = Array(word.utf8)
-            var i = 0
-            while i < name.count {
-                // At the start of a word: does the query word start it?
-                if isWordByte(name[i]) && (i == 0 || !isWordByte(name[i - 1])) {
-                    var k = 0
-                    while k < q.count, i + k < name.count, lower(name[i + k]) == q[k] { k += 1 }
-                    if k == q.count { return true }
-                }
-                i += 1
-            }
-            return false
-        }
+    /// The search key stored beside an order's customer name: its folded words, each after a space, so
+    /// `instr(key, ' ' || word) > 0` tells whether some word of the name starts with `word`.
+    static func key(_ name: String) -> String {
+        words(of: name).map { " " + $0 }.joined()
     }
 }

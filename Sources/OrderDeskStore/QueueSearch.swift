@@ -90,8 +90,11 @@ extension QueueSQL {
                 if digits != nil || forCounting {
                     dense.append(("+o.customer_id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)", [ftsQuery]))
                 } else {
-                    let folded = words.flatMap { NameMatch.words(of: $0) }.joined(separator: " ")
-                    dense.append(("od_name_matches(o.customer_name, ?)", [folded]))
+                    // Plain SQL on the stored folded key: a fraction of a microsecond a row.
+                    let folded = words.flatMap { NameMatch.words(of: $0) }
+                    dense.append((
+                        "(" + folded.map { _ in "instr(o.customer_key, ?) > 0" }.joined(separator: " AND ") + ")",
+                        StatementArguments(folded.map { " " + $0 })))
                 }
             } else {
                 customerIDs = customers

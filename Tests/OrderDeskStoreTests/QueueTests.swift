@@ -221,6 +221,14 @@ import Testing
     }
 }
 
+extension NameMatch {
+    /// Every query word starts some word of the name: the reference the search plans are checked against.
+    static func matches(name: String, words query: [String]) -> Bool {
+        let nameWords = words(of: name)
+        return query.allSatisfy { q in nameWords.contains { $0.hasPrefix(q) } }
+    }
+}
+
 /// Broad searches take another plan (the sort index drives, each row is tested); both plans must agree
 /// with a plain SQL reference, page by page, with exact or capped totals.
 struct SearchPlanTests {

@@ -83,6 +83,7 @@ private struct DemoBuilder {
     var managerLogins: [Int64: String] = [:]
     /// Per customer (index = id - 1): first location id, location count, channel, owner.
     var customerNames: [String] = []
+    var customerKeys: [String] = []
     var firstLocation: [Int64] = []
     var locationCount: [Int] = []
     var customerChannel: [Channel] = []
@@ -232,6 +233,7 @@ private struct DemoBuilder {
             firstLocation.append(nextLocation)
             locationCount.append(sites)
             customerNames.append(name)
+            customerKeys.append(NameMatch.key(name))
             customerChannel.append(channel)
             for site in 0..<sites {
                 let where_ = site == 0 ? place : random.pick(DemoNames.places)
@@ -292,10 +294,10 @@ private struct DemoBuilder {
     mutating func insertOrders() throws {
         let total = options.orders
         var orders = try BulkInsert(db, sql: """
-            INSERT INTO orders(id, order_number, customer_id, location_id, customer_name, type, state, channel,
-              owner_id, owner_login, mrr_cents, nrc_cents, term_months, booked_on, state_since, install_on,
+            INSERT INTO orders(id, order_number, customer_id, location_id, customer_name, customer_key, type, state,
+              channel, owner_id, owner_login, mrr_cents, nrc_cents, term_months, booked_on, state_since, install_on,
               bill_start_on, submitted_on, reason_code, escalated, version, updated_by, updated_at, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         var lines = try BulkInsert(db, sql: """
             INSERT INTO order_lines(order_id, product_id, quantity, mrr_cents, nrc_cents) VALUES (?, ?, ?, ?, ?)
@@ -387,7 +389,8 @@ private struct DemoBuilder {
             let updatedAt = recordMove ? stateSince : createdAt
 
             orders.add(id); orders.add(orderNumber); orders.add(customerIndex + 1); orders.add(locationID)
-            orders.add(customerNames[customerIndex]); orders.add(type.rawValue); orders.add(state.rawValue)
+            orders.add(customerNames[customerIndex]); orders.add(customerKeys[customerIndex])
+            orders.add(type.rawValue); orders.add(state.rawValue)
             orders.add(channel.rawValue); orders.add(ownerID); orders.add(ownerID.flatMap { managerLogins[$0] })
             orders.add(lineMRR.reduce(0, +)); orders.add(lineNRC.reduce(0, +)); orders.add(random.pick(Self.terms))
             orders.add(booked.iso); orders.add(stateSince); orders.add(install?.iso); orders.add(billStart?.iso)

@@ -68,7 +68,7 @@ enum Migrations {
           customer_id INTEGER NOT NULL REFERENCES customers(id),
           location_id INTEGER REFERENCES locations(id),
           customer_name TEXT NOT NULL COLLATE NOCASE,
-          -- The customer's name folded for search: " cafe roma llc" (see NameMatch.key).
+          -- The customer's name and account folded for search: " cafe roma llc 07830012345" (NameMatch.key).
           customer_key TEXT NOT NULL DEFAULT '',
           type TEXT NOT NULL CHECK (\(oneOf("type", ["new", "move", "add", "change", "disconnect", "renewal"]))),
           state TEXT NOT NULL CHECK (\(oneOf("state", [

@@ -40,9 +40,10 @@ enum NameMatch {
         return table
     }()
 
-    /// The search key stored beside an order's customer name: its folded words, each after a space, so
-    /// `instr(key, ' ' || word) > 0` tells whether some word of the name starts with `word`.
-    static func key(_ name: String) -> String {
-        words(of: name).map { " " + $0 }.joined()
+    /// The search key stored beside an order's customer: the folded words of the name and the account
+    /// number, each after a space (the same tokens as the full-text index), so `instr(key, ' ' || word) > 0`
+    /// tells whether some token starts with `word`.
+    static func key(name: String, account: String) -> String {
+        (words(of: name) + [account]).map { " " + $0 }.joined()
     }
 }

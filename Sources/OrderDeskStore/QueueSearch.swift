@@ -87,8 +87,12 @@ extension QueueSQL {
             if customers.count > sparseLimit / 4 {
                 // Counting looks the orders up by customer (it stops at the cap); paging tests each row's
                 // name as the sort index walks, which stops after one page.
-                if digits != nil || forCounting {
-                    dense.append(("+o.customer_id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)", [ftsQuery]))
+                if forCounting {
+                    dense.append(("o.customer_id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)", [ftsQuery]))
+                } else if let digits {
+                    // An account number by prefix, or exactly once its lost leading zeros are put back.
+                    let padded = String(repeating: "0", count: max(0, 11 - digits.count)) + digits
+                    dense.append(("(instr(o.customer_key, ?) > 0 OR instr(o.customer_key, ?) > 0)", [" " + digits, " " + padded]))
                 } else {
                     // Plain SQL on the stored folded key: a fraction of a microsecond a row.
                     let folded = words.flatMap { NameMatch.words(of: $0) }

@@ -77,13 +77,15 @@ extension AppDatabase {
                     """)
             }
             let name = try String.fetchOne(db, sql: "SELECT name FROM customers WHERE id = ?", arguments: [customerID]) ?? ""
+            let account = try String.fetchOne(
+                db, sql: "SELECT account_number FROM customers WHERE id = ?", arguments: [customerID]) ?? ""
             try db.execute(
                 sql: """
                     INSERT INTO orders(order_number, customer_id, location_id, customer_name, customer_key, type, state,
                       channel, mrr_cents, booked_on, state_since, updated_at, created_at)
                     VALUES (?, ?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [number, customerID, locationID, name, NameMatch.key(name), state.rawValue, channel.rawValue, priced ? 24900 : 0,
+                arguments: [number, customerID, locationID, name, NameMatch.key(name: name, account: account), state.rawValue, channel.rawValue, priced ? 24900 : 0,
                             booked, testNow - 86_400 * 3, testNow - 86_400 * 3, testNow - 86_400 * 3])
             let id = db.lastInsertedRowID
             if priced {

@@ -233,7 +233,7 @@ private struct DemoBuilder {
             firstLocation.append(nextLocation)
             locationCount.append(sites)
             customerNames.append(name)
-            customerKeys.append(NameMatch.key(name))
+            customerKeys.append(NameMatch.key(name: name, account: account))
             customerChannel.append(channel)
             for site in 0..<sites {
                 let where_ = site == 0 ? place : random.pick(DemoNames.places)

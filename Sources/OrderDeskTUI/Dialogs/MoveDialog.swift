@@ -176,7 +176,9 @@ public enum MoveDialog {
         if let error = state.error {
             canvas.cell(error, row: inner.top + inner.height - 2, column: inner.left, width: inner.width, style: theme.style(.danger))
         }
-        canvas.cell("Tab next field · ←→ change reason · Enter save · Esc back", row: inner.top + inner.height - 1,
+        let hint = (fields.contains(.reason) ? "Tab next field · ←→ change reason · " : fields.count > 1 ? "Tab next field · " : "")
+            + "Enter save · Esc back"
+        canvas.cell(hint, row: inner.top + inner.height - 1,
                     column: inner.left, width: inner.width, style: theme.style(.muted))
     }
 }

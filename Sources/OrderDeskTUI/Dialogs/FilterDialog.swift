@@ -120,10 +120,6 @@ public enum FilterDialog {
         let x = state.days.draw(on: canvas, row: y, column: inner.left + 34, width: 6,
                                 style: state.section == .days ? theme.style(.fieldFocus) : theme.style(.field))
         if state.section == .days { canvas.terminal.setCursor(row: y, column: x) }
-        if let error = state.error {
-            canvas.cell(error, row: inner.top + inner.height - 2, column: inner.left, width: inner.width, style: theme.style(.danger))
-        }
-        canvas.cell("Tab section · Enter apply · Ctrl-U clear · Esc cancel", row: inner.top + inner.height - 1,
-                    column: inner.left, width: inner.width, style: theme.style(.muted))
+        canvas.dialogFooter(inner, hint: "Tab section · Enter apply · Ctrl-U clear · Esc cancel", message: state.error)
     }
 }

@@ -36,7 +36,6 @@ public enum HelpOverlay {
             canvas.cell(line.text, row: inner.top + i, column: inner.left, width: inner.width,
                         style: line.isHeading ? theme.style(.dialogTitle) : theme.style(.dialog))
         }
-        canvas.cell("↑↓ scroll · Esc close", row: inner.top + inner.height - 1, column: inner.left, width: inner.width,
-                    style: theme.style(.muted))
+        canvas.dialogFooter(inner, hint: "↑↓ scroll · Esc close")
     }
 }

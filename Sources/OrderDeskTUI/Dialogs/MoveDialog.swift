@@ -136,8 +136,7 @@ public enum MoveDialog {
                 canvas.cell(text, row: inner.top + 1 + i, column: inner.left, width: inner.width,
                             style: selected ? theme.style(.tableCursor) : theme.style(for: target))
             }
-            canvas.cell("↑↓ choose · Enter next · Esc cancel", row: inner.top + inner.height - 1, column: inner.left,
-                        width: inner.width, style: theme.style(.muted))
+            canvas.dialogFooter(inner, hint: "↑↓ choose · Enter next · Esc cancel")
             return
         }
         let height = fields.count * 2 + 6
@@ -173,12 +172,8 @@ public enum MoveDialog {
             }
             y += 2
         }
-        if let error = state.error {
-            canvas.cell(error, row: inner.top + inner.height - 2, column: inner.left, width: inner.width, style: theme.style(.danger))
-        }
         let hint = (fields.contains(.reason) ? "Tab next field · ←→ change reason · " : fields.count > 1 ? "Tab next field · " : "")
             + "Enter save · Esc back"
-        canvas.cell(hint, row: inner.top + inner.height - 1,
-                    column: inner.left, width: inner.width, style: theme.style(.muted))
+        canvas.dialogFooter(inner, hint: hint, message: state.error)
     }
 }

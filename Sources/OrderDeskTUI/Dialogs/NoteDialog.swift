@@ -56,13 +56,9 @@ public enum NoteDialog {
             canvas.terminal.setCursor(row: inner.top + max(0, shown.count - 1),
                                       column: inner.left + min(inner.width - 1, DisplayWidth.of(lastLine)))
         }
-        if state.confirmingDiscard {
-            canvas.cell("Discard this note? y discards, any other key keeps writing.", row: inner.top + inner.height - 2,
-                        column: inner.left, width: inner.width, style: theme.style(.warning))
-        } else if let error = state.error {
-            canvas.cell(error, row: inner.top + inner.height - 2, column: inner.left, width: inner.width, style: theme.style(.danger))
-        }
-        canvas.cell("Ctrl-S save · Enter new line · Esc cancel", row: inner.top + inner.height - 1, column: inner.left,
-                    width: inner.width, style: theme.style(.muted))
+        canvas.dialogFooter(
+            inner, hint: "Ctrl-S save · Enter new line · Esc cancel",
+            message: state.confirmingDiscard ? "Discard this note? y discards, any other key keeps writing." : state.error,
+            messageSlot: state.confirmingDiscard ? .warning : .danger)
     }
 }

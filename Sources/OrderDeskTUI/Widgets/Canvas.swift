@@ -51,6 +51,18 @@ public struct Canvas {
         return (top + 1, left + 2, height - 2, width - 4)
     }
 
+    /// The last two rows inside a dialog: a message (an error by default) above the key hint.
+    public func dialogFooter(
+        _ inner: (top: Int, left: Int, height: Int, width: Int), hint: String, message: String? = nil,
+        messageSlot: ThemeSlot = .danger
+    ) {
+        guard inner.height >= 2, inner.width > 0 else { return }
+        if let message {
+            cell(message, row: inner.top + inner.height - 2, column: inner.left, width: inner.width, style: style(messageSlot))
+        }
+        cell(hint, row: inner.top + inner.height - 1, column: inner.left, width: inner.width, style: style(.muted))
+    }
+
     /// A centred box of at most the given size.
     public func centredBox(height: Int, width: Int, title: String) -> (top: Int, left: Int, height: Int, width: Int) {
         let h = min(height, rows - 2), w = min(width, columns - 2)

@@ -113,11 +113,7 @@ struct BenchCommand: ParsableCommand {
         return clock.now - start
     }
 
-    private func executablePath() -> String {
-        let argument0 = CommandLine.arguments[0]
-        if argument0.contains("/") { return URL(fileURLWithPath: argument0).standardizedFileURL.path }
-        return "/proc/self/exe"
-    }
+    private func executablePath() -> String { DeskLauncher.executablePath() }
 
     private func readLine(from handle: FileHandle) -> String {
         var data = Data()

@@ -23,7 +23,7 @@ enum DeskLauncher {
         let monochrome = ColorMapping.colorDisabledByEnvironment()
         let themeName = monochrome ? "mono" : (options.theme ?? "default")
         let directories = ThemeLoader.searchDirectories(
-            environment: environment, executablePath: CommandLine.arguments.first ?? "")
+            environment: environment, executablePath: executablePath())
         let (theme, warnings) = ThemeLoader.load(name: themeName, directories: directories)
 
         let terminal = try NcursesTerminal.start(monochrome: monochrome)
@@ -38,6 +38,12 @@ enum DeskLauncher {
 }
 
 extension DeskLauncher {
+    /// This program's own file (also when started through PATH), so the `themes/` beside the build is found.
+    static func executablePath() -> String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? CommandLine.arguments.first ?? ""
+    }
+
     /// 2 when the desk could not start at all (no database), 1 for other refusals.
     static func exitStatus(for error: Error) -> Int32 {
         if case StoreError.databaseMissing = error { return 2 }

@@ -211,7 +211,9 @@ enum Migrations {
     /// The keyset-paging indexes, one per sort column, each ending in id for the tie-break.
     /// The demo builder drops and recreates exactly these around its bulk insert.
     static let v1OrderIndexes: [String] = [
-        "CREATE INDEX orders_by_booked ON orders(booked_on, id)",
+        // customer_key rides along so a broad search in the default sort tests each entry's key before
+        // reading the row (SQLite's deferred seek): on 1M orders "078" went from 27 ms to 4 ms a page.
+        "CREATE INDEX orders_by_booked ON orders(booked_on, id, customer_key)",
         "CREATE INDEX orders_by_customer ON orders(customer_name, id)",
         "CREATE INDEX orders_by_state ON orders(state, id)",
         // A rare state among recent orders (billed orders booked this month) pages from here, one

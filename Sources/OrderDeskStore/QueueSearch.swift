@@ -36,14 +36,29 @@ extension QueueSQL {
             if digits == nil && self.words.isEmpty { return nil }
         }
 
-        /// The FTS5 query: every word a quoted prefix term, ANDed.
-        var ftsQuery: String {
+        /// The FTS5 query: each word a quoted prefix term, ANDed. Paging leaves one-letter words to
+        /// `residualWords`; counting asks for every word (a count may take a little longer, and a
+        /// residual test there would read every candidate row).
+        func ftsQuery(allWords: Bool) -> String {
             if let digits {
                 // An account number that lost its leading zeros also matches exactly.
                 let padded = String(repeating: "0", count: 11 - digits.count) + digits
                 return padded == digits ? "\"\(digits)\"*" : "\"\(digits)\"* OR \"\(padded)\""
             }
-            return words.map { "\"\($0)\"*" }.joined(separator: " AND ")
+            return (allWords ? words : ftsWords).map { "\"\($0)\"*" }.joined(separator: " AND ")
+        }
+
+        /// The words the full-text index is asked for. A one-letter word beside longer ones is left out:
+        /// its doclist is most of the index, and intersecting it cost tens of milliseconds a keystroke.
+        var ftsWords: [String] {
+            let long = words.filter { $0.count > 1 }
+            return long.isEmpty ? words : long
+        }
+
+        /// The words left out of the index query, folded, for `instr` on each candidate's `customer_key`.
+        var residualWords: [String] {
+            let asked = Set(ftsWords)
+            return words.filter { !asked.contains($0) }.flatMap { NameMatch.words(of: $0) }
         }
 
         /// How many matches a search may have and still be looked up by index; past this it is "dense".
@@ -83,12 +98,14 @@ extension QueueSQL {
             }
             let customers = try Int64.fetchAll(
                 db, sql: "SELECT rowid FROM customer_fts WHERE customer_fts MATCH ? LIMIT ?",
-                arguments: [ftsQuery, sparseLimit / 4 + 1])
+                arguments: [ftsQuery(allWords: forCounting), sparseLimit / 4 + 1])
             if customers.count > sparseLimit / 4 {
                 // Counting looks the orders up by customer (it stops at the cap); paging tests each row's
                 // name as the sort index walks, which stops after one page.
                 if forCounting {
-                    dense.append(("o.customer_id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)", [ftsQuery]))
+                    dense.append((
+                        "o.customer_id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)",
+                        [ftsQuery(allWords: true)]))
                 } else if let digits {
                     // An account number by prefix, or exactly once its lost leading zeros are put back.
                     let padded = String(repeating: "0", count: max(0, 11 - digits.count)) + digits
@@ -128,6 +145,9 @@ extension QueueSQL {
             var arguments = StatementArguments()
             for alternative in alternatives { arguments += alternative.1 }
             condition.add("(" + alternatives.map(\.0).joined(separator: " OR ") + ")", arguments)
+            if digits == nil && !forCounting {
+                for word in residualWords { condition.add("instr(o.customer_key, ?) > 0", [" " + word]) }
+            }
         }
 
         /// Up to this many matching orders are fetched by id and sorted rather than found by walking.

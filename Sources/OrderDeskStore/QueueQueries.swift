@@ -12,7 +12,8 @@ extension AppDatabase {
         let states = filter.states.map(\.rawValue).sorted()
         let sparseLimit = QueueSQL.Search.sparseLimit
         return try writer.read { db in
-            let base = try QueueSQL.condition(filter, now: now, db: db, states: !byState, sparseLimit: sparseLimit)
+            let base = try QueueSQL.condition(
+                filter, now: now, db: db, states: !byState, sparseLimit: sparseLimit, sort: sort)
             // Fetches up to limit+1 rows placed `relation` to `anchor` (or from an end), in the given direction.
             func fetch(_ relation: QueueSQL.SortKey.Relation?, _ anchor: QueueRow?, forward: Bool) throws -> [QueueRow] {
                 let parts = relation.flatMap { relation in anchor.map { key.compare(relation, $0) } } ?? [("", [])]
@@ -136,7 +137,7 @@ extension AppDatabase {
         let key = QueueSQL.SortKey(sort)
         let sparseLimit = QueueSQL.Search.sparseLimit
         return try writer.read { db in
-            let base = try QueueSQL.condition(filter, now: now, db: db, sparseLimit: sparseLimit)
+            let base = try QueueSQL.condition(filter, now: now, db: db, sparseLimit: sparseLimit, sort: sort)
             var total = 0
             for part in key.compare(.before, row) {
                 let (sql, args) = base.keyset(part)

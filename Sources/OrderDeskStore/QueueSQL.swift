@@ -44,7 +44,7 @@ enum QueueSQL {
     /// `sparseLimit` is read from the task outside the read (database queues do not carry task-locals).
     static func condition(
         _ filter: QueueFilter, now: Int64, db: Database, states: Bool = true, sparseLimit: Int,
-        forCounting: Bool = false
+        forCounting: Bool = false, sort: QueueSort? = nil
     ) throws -> Condition {
         var condition = Condition()
         if states && !filter.states.isEmpty {
@@ -60,7 +60,9 @@ enum QueueSQL {
             condition.add("+o.state_since < ?", [now - Int64(days) * 86_400])
         }
         if let search = Search(filter.search) {
-            try search.add(to: &condition, db: db, sparseLimit: sparseLimit, forCounting: forCounting)
+            try search.add(
+                to: &condition, db: db, sparseLimit: sparseLimit, forCounting: forCounting,
+                sort: sort?.column)
         }
         if forCounting {
             // Counting has no order to keep: let SQLite narrow by whichever index suits it best.

@@ -233,13 +233,13 @@ extension NameMatch {
 /// with a plain SQL reference, page by page, with exact or capped totals.
 struct SearchPlanTests {
     /// Every order the search should find, in the default order, computed without the store's search code.
-    func reference(_ db: AppDatabase, _ text: String) throws -> [Int64] {
+    func reference(_ db: AppDatabase, _ text: String, orderBy: String = "o.booked_on DESC, o.id DESC") throws -> [Int64] {
         let words = text.split(separator: " ").map { NameMatch.words(of: String($0)) }.flatMap { $0 }
         let digits = text.allSatisfy(\.isNumber) ? text : nil
         return try db.writer.read { d in
             try Row.fetchAll(d, sql: """
                 SELECT o.id, o.customer_name, o.order_number, c.account_number FROM orders o
-                JOIN customers c ON c.id = o.customer_id ORDER BY o.booked_on DESC, o.id DESC
+                JOIN customers c ON c.id = o.customer_id ORDER BY \(orderBy)
                 """).compactMap { row -> Int64? in
                 let name: String = row[1], number: String = row[2], account: String = row[3]
                 var hit = !words.isEmpty && NameMatch.matches(name: name, words: words)
@@ -253,12 +253,12 @@ struct SearchPlanTests {
         }
     }
 
-    func walk(_ db: AppDatabase, _ text: String) throws -> [Int64] {
+    func walk(_ db: AppDatabase, _ text: String, sort: QueueSort = QueueSort()) throws -> [Int64] {
         var ids: [Int64] = []
-        var page = try db.queuePage(filter: QueueFilter(search: text), sort: QueueSort(), request: .first, limit: 37, now: testNow)
+        var page = try db.queuePage(filter: QueueFilter(search: text), sort: sort, request: .first, limit: 37, now: testNow)
         ids += page.rows.map(\.id)
         while page.hasMoreAfter, let last = page.rows.last {
-            page = try db.queuePage(filter: QueueFilter(search: text), sort: QueueSort(), request: .after(last), limit: 37, now: testNow)
+            page = try db.queuePage(filter: QueueFilter(search: text), sort: sort, request: .after(last), limit: 37, now: testNow)
             ids += page.rows.map(\.id)
         }
         return ids
@@ -272,6 +272,14 @@ struct SearchPlanTests {
         let dense = try QueueSQL.Search.$sparseLimit.withValue(0) { try walk(db, text) }
         #expect(sparse == expected, "sparse plan for \(text)")
         #expect(dense == expected, "dense plan for \(text)")
+        // Sorts whose index lacks customer_key gather a broad search's ids instead of reading rows.
+        for (sort, orderBy) in [(QueueSort(column: .customer, descending: false), "o.customer_name ASC, o.id ASC"),
+                                (QueueSort(column: .mrr, descending: true), "o.mrr_cents DESC, o.id DESC")] {
+            let expectedInSort = try reference(db, text, orderBy: orderBy)
+            #expect(try walk(db, text, sort: sort) == expectedInSort, "sparse plan for \(text) by \(sort.column)")
+            let denseInSort = try QueueSQL.Search.$sparseLimit.withValue(0) { try walk(db, text, sort: sort) }
+            #expect(denseInSort == expectedInSort, "gathered plan for \(text) by \(sort.column)")
+        }
         let total = try db.queueTotal(filter: QueueFilter(search: text), now: testNow, cap: 100)
         #expect(total == (expected.count > 100 ? QueueTotal(count: 100, isExact: false) : QueueTotal(count: expected.count)))
         let exact = try db.queueTotal(filter: QueueFilter(search: text), now: testNow, cap: 1_000_000)

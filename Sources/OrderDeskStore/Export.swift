@@ -1,22 +1,12 @@
 import GRDB
 import OrderDeskCore
 
-/// One order as `orderdesk export` writes it: every queue field and the rest of the order.
+/// One order as `orderdesk export` writes it: the queue row plus the rest of the order.
+/// The queue's fields read straight through (`row.orderNumber`), so they are declared once, in `QueueRow`.
+@dynamicMemberLookup
 public struct OrderExportRow: Sendable, Hashable {
-    public var id: Int64
-    public var orderNumber: String
-    public var customerName: String
-    public var accountNumber: String
-    public var type: OrderType
-    public var state: OrderState
-    public var channel: Channel
-    public var ownerLogin: String?
-    public var mrr: Money
-    public var bookedOn: Day
-    public var stateSince: Int64
-    public var installOn: Day?
-    public var escalated: Bool
-    public var version: Int64
+    /// The queue fields of this row.
+    public var queueRow: QueueRow
     public var customerID: Int64
     public var locationID: Int64?
     public var ownerID: Int64?
@@ -32,22 +22,13 @@ public struct OrderExportRow: Sendable, Hashable {
         row: QueueRow, customerID: Int64, locationID: Int64?, ownerID: Int64?, ownerName: String?, nrc: Money,
         termMonths: Int, submittedOn: Day?, billStartOn: Day?, reasonCode: String?
     ) {
-        id = row.id; orderNumber = row.orderNumber; customerName = row.customerName
-        accountNumber = row.accountNumber; type = row.type; state = row.state; channel = row.channel
-        ownerLogin = row.ownerLogin; mrr = row.mrr; bookedOn = row.bookedOn; stateSince = row.stateSince
-        installOn = row.installOn; escalated = row.escalated; version = row.version
+        queueRow = row
         self.customerID = customerID; self.locationID = locationID; self.ownerID = ownerID
         self.ownerName = ownerName; self.nrc = nrc; self.termMonths = termMonths
         self.submittedOn = submittedOn; self.billStartOn = billStartOn; self.reasonCode = reasonCode
     }
 
-    /// The queue fields of this row.
-    public var queueRow: QueueRow {
-        QueueRow(
-            id: id, orderNumber: orderNumber, customerName: customerName, accountNumber: accountNumber, type: type,
-            state: state, channel: channel, ownerLogin: ownerLogin, mrr: mrr, bookedOn: bookedOn,
-            stateSince: stateSince, installOn: installOn, escalated: escalated, version: version)
-    }
+    public subscript<Value>(dynamicMember field: KeyPath<QueueRow, Value>) -> Value { queueRow[keyPath: field] }
 }
 
 extension AppDatabase {

@@ -16,10 +16,9 @@ extension AppDatabase {
                 filter, now: now, db: db, states: !byState, sparseLimit: sparseLimit, sort: sort)
             // Fetches up to limit+1 rows placed `relation` to `anchor` (or from an end), in the given direction.
             func fetch(_ relation: QueueSQL.SortKey.Relation?, _ anchor: QueueRow?, forward: Bool) throws -> [QueueRow] {
-                let parts = relation.flatMap { relation in anchor.map { key.compare(relation, $0) } } ?? [("", [])]
+                let parts = relation.flatMap { relation in anchor.map { key.compare(relation, $0, listsIDs: base.listsIDs) } } ?? [("", [])]
                 var rows: [QueueRow] = []
-                for part in parts where rows.count <= limit {
-                    let (sql, args) = base.keyset(part)
+                for (sql, args) in parts where rows.count <= limit {
                     var condition = base
                     if !sql.isEmpty { condition.add(sql, args) }
                     let want = limit + 1 - rows.count
@@ -36,7 +35,7 @@ extension AppDatabase {
                         }
                         arguments += [want]
                         let merged = "SELECT * FROM (" + branches.joined(separator: " UNION ALL ") + ")"
-                            + order.replacingOccurrences(of: "o.", with: "") + " LIMIT ?"
+                            + key.orderBy(forward: forward, qualified: false) + " LIMIT ?"
                         rows += try Row.fetchAll(db, sql: merged, arguments: arguments).map(QueueRow.decode)
                     } else {
                         var arguments = condition.arguments
@@ -49,8 +48,7 @@ extension AppDatabase {
                 return rows
             }
             func exists(_ relation: QueueSQL.SortKey.Relation, _ anchor: QueueRow) throws -> Bool {
-                for part in key.compare(relation, anchor) {
-                    let (sql, args) = base.keyset(part)
+                for (sql, args) in key.compare(relation, anchor, listsIDs: base.listsIDs) {
                     var condition = base
                     condition.add(sql, args)
                     if byState {
@@ -139,8 +137,7 @@ extension AppDatabase {
         return try writer.read { db in
             let base = try QueueSQL.condition(filter, now: now, db: db, sparseLimit: sparseLimit, sort: sort)
             var total = 0
-            for part in key.compare(.before, row) {
-                let (sql, args) = base.keyset(part)
+            for (sql, args) in key.compare(.before, row, listsIDs: base.listsIDs) {
                 var condition = base
                 condition.add(sql, args)
                 total += try Int.fetchOne(

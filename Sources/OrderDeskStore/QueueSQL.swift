@@ -20,13 +20,8 @@ enum QueueSQL {
         var arguments = StatementArguments()
         /// Set when a clause tests `o.id IN (list)` through an index. SQLite 3.40.1 then answers
         /// `… AND key = ? AND o.id < ?` wrongly on a `(key, id)` index (it returned the anchor itself);
-        /// `keyset(_:)` writes the id comparison with a `+` in that case.
+        /// `SortKey.compare` writes the id comparison with a `+` in that case.
         var listsIDs = false
-
-        /// A keyset comparison adapted to this condition (see `listsIDs`).
-        func keyset(_ part: (String, StatementArguments)) -> (String, StatementArguments) {
-            listsIDs ? (part.0.replacingOccurrences(of: "AND o.id ", with: "AND +o.id "), part.1) : part
-        }
 
         mutating func add(_ clause: String, _ args: StatementArguments = []) {
             clauses.append(clause)
@@ -47,47 +42,47 @@ enum QueueSQL {
         forCounting: Bool = false, sort: QueueSort? = nil
     ) throws -> Condition {
         var condition = Condition()
+        // Counting has no order to keep: without the `+`, SQLite narrows by whichever index suits it.
+        let plus = forCounting ? "" : "+"
         if states && !filter.states.isEmpty {
             // Sorted so the same filter always produces the same SQL (statement cache friendly).
             let states = filter.states.map(\.rawValue).sorted()
             let marks = Array(repeating: "?", count: states.count).joined(separator: ", ")
-            condition.add("+o.state IN (\(marks))", StatementArguments(states))
+            condition.add("\(plus)o.state IN (\(marks))", StatementArguments(states))
         }
-        if let channel = filter.channel { condition.add("+o.channel = ?", [channel.rawValue]) }
-        if case let .user(id) = filter.owner { condition.add("+o.owner_id = ?", [id]) }
+        if let channel = filter.channel { condition.add("\(plus)o.channel = ?", [channel.rawValue]) }
+        if case let .user(id) = filter.owner { condition.add("\(plus)o.owner_id = ?", [id]) }
         if let days = filter.minDaysInState {
             // Most orders are older than a few days: the sort index drives, as for states.
-            condition.add("+o.state_since < ?", [now - Int64(days) * 86_400])
+            condition.add("\(plus)o.state_since < ?", [now - Int64(days) * 86_400])
         }
         if let search = Search(filter.search) {
             try search.add(
                 to: &condition, db: db, sparseLimit: sparseLimit, forCounting: forCounting,
                 sort: sort?.column)
         }
-        if forCounting {
-            // Counting has no order to keep: let SQLite narrow by whichever index suits it best.
-            condition.clauses = condition.clauses.map { $0.replacingOccurrences(of: "+o.", with: "o.") }
-        }
         return condition
     }
 
     /// The one column (plus id) a sort pages on, and whether it runs descending in storage order.
     struct SortKey {
-        let expression: String
+        /// The stored column it pages on; `expression` is the same, qualified for the queue's query.
+        let columnName: String
+        var expression: String { "o." + columnName }
         /// Descending in terms of the stored key (days in state ascending is state_since descending).
         let descending: Bool
 
         init(_ sort: QueueSort) {
             let flip: Bool
             switch sort.column {
-            case .booked: expression = "o.booked_on"; flip = false
-            case .orderNumber: expression = "o.order_number"; flip = false
-            case .customer: expression = "o.customer_name"; flip = false
-            case .state: expression = "o.state"; flip = false
-            case .owner: expression = "o.owner_key"; flip = false
-            case .mrr: expression = "o.mrr_cents"; flip = false
-            case .daysInState: expression = "o.state_since"; flip = true
-            case .install: expression = "o.install_key"; flip = false
+            case .booked: columnName = "booked_on"; flip = false
+            case .orderNumber: columnName = "order_number"; flip = false
+            case .customer: columnName = "customer_name"; flip = false
+            case .state: columnName = "state"; flip = false
+            case .owner: columnName = "owner_key"; flip = false
+            case .mrr: columnName = "mrr_cents"; flip = false
+            case .daysInState: columnName = "state_since"; flip = true
+            case .install: columnName = "install_key"; flip = false
             }
             descending = sort.descending != flip
             column = sort.column
@@ -96,9 +91,11 @@ enum QueueSQL {
         private let column: QueueSortColumn
 
         /// ORDER BY for display order (forward) or its reverse.
-        func orderBy(forward: Bool) -> String {
+        /// `qualified: false` names the columns bare, for ordering the merged result of per-state pages.
+        func orderBy(forward: Bool, qualified: Bool = true) -> String {
             let direction = (descending == forward) ? "DESC" : "ASC"
-            return " ORDER BY \(expression) \(direction), o.id \(direction)"
+            let table = qualified ? "o." : ""
+            return " ORDER BY \(table)\(columnName) \(direction), \(table)id \(direction)"
         }
 
         /// The stored key of a row, as the index holds it.
@@ -121,14 +118,15 @@ enum QueueSQL {
         /// each other in that order: the rest of the anchor's tie group, then the keys beyond it.
         /// Not one row-value comparison `(key, id) > (?, ?)`: SQLite 3.40 seeks only on `key` for it and
         /// then walks the whole tie group (600,000 orders without an install date: 50 ms a page).
-        func compare(_ relation: Relation, _ row: QueueRow) -> [(String, StatementArguments)] {
+        /// `listsIDs` (see `Condition.listsIDs`) writes the id comparison as `+o.id`.
+        func compare(_ relation: Relation, _ row: QueueRow, listsIDs: Bool = false) -> [(String, StatementArguments)] {
             let forward = relation == .after || relation == .afterOrSame
             let inclusive = relation == .afterOrSame || relation == .beforeOrSame
             // Moving forward on a descending key means smaller values.
             let op = (forward != descending) ? ">" : "<"
             let key = value(of: row)
             return [
-                ("\(expression) = ? AND o.id \(op)\(inclusive ? "=" : "") ?", [key, row.id]),
+                ("\(expression) = ? AND \(listsIDs ? "+" : "")o.id \(op)\(inclusive ? "=" : "") ?", [key, row.id]),
                 ("\(expression) \(op) ?", [key]),
             ]
         }

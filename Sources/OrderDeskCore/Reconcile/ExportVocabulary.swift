@@ -1,0 +1,89 @@
+/// The codes and names each export uses for states, order types and channels (FORMATS.md).
+public enum ExportVocabulary {
+    /// IDA's `STATUS_CD` for each canonical state; IDA has no draft.
+    public static func idaStatus(_ state: OrderState) -> String? {
+        switch state {
+        case .draft: return nil
+        case .submitted: return "ENT"
+        case .pending: return "PND"
+        case .held: return "HLD"
+        case .inProgress: return "PRV"
+        case .scheduled: return "SCH"
+        case .notDone: return "ND"
+        case .installed: return "CMP"
+        case .billed: return "BIL"
+        case .cancelled: return "CAN"
+        case .rejected: return "REJ"
+        }
+    }
+
+    /// SFDC's `Status` for each canonical state.
+    public static func sfdcStatus(_ state: OrderState) -> String {
+        switch state {
+        case .draft: return "Draft"
+        case .submitted: return "Submitted"
+        case .pending: return "Pending Customer"
+        case .held: return "On Hold"
+        case .inProgress: return "In Provisioning"
+        case .scheduled: return "Scheduled"
+        case .notDone: return "Not Done"
+        case .installed: return "Installed"
+        case .billed: return "Activated"
+        case .cancelled: return "Cancelled"
+        case .rejected: return "Rejected"
+        }
+    }
+
+    public static func idaType(_ type: OrderType) -> String {
+        switch type {
+        case .new: return "NEW"
+        case .move: return "MOV"
+        case .add: return "ADD"
+        case .change: return "CHG"
+        case .disconnect: return "DIS"
+        case .renewal: return "RNW"
+        }
+    }
+
+    public static func sfdcType(_ type: OrderType) -> String {
+        switch type {
+        case .new: return "New"
+        case .move: return "Move"
+        case .add: return "Add"
+        case .change: return "Change"
+        case .disconnect: return "Disconnect"
+        case .renewal: return "Renewal"
+        }
+    }
+
+    public static func idaChannel(_ channel: Channel) -> String {
+        switch channel {
+        case .direct: return "DIR"
+        case .agent: return "AGT"
+        case .carrier: return "CAR"
+        case .referral: return "REF"
+        case .smb: return "SMB"
+        }
+    }
+
+    public static func sfdcChannel(_ channel: Channel) -> String {
+        switch channel {
+        case .direct: return "Direct"
+        case .agent: return "Agent"
+        case .carrier: return "Carrier"
+        case .referral: return "Referral Partner"
+        case .smb: return "SMB"
+        }
+    }
+
+    /// The state for an IDA status code, any case.
+    public static func state(idaStatus code: String) -> OrderState? { idaStates[code.uppercased()] }
+
+    /// The state for an SFDC status name, any case.
+    public static func state(sfdcStatus name: String) -> OrderState? { sfdcStates[name.lowercased()] }
+
+    private static let idaStates: [String: OrderState] = Dictionary(
+        uniqueKeysWithValues: OrderState.allCases.compactMap { state in idaStatus(state).map { ($0, state) } })
+    private static let sfdcStates: [String: OrderState] = Dictionary(
+        uniqueKeysWithValues: OrderState.allCases.map { (sfdcStatus($0).lowercased(), $0) })
+}

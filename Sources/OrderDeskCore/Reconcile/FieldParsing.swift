@@ -42,11 +42,11 @@ enum FieldParsing {
             }
             i += 1
         }
-        if digits == 0 || (sawComma && groupDigits != 3) { return nil }
+        if sawComma && groupDigits != 3 { return nil }
         var fraction: Int64 = 0
+        var places = 0
         if i < e && b[i] == 0x2E {
             i += 1
-            var places = 0
             while i < e, b[i] >= 0x30, b[i] <= 0x39 {
                 let d = Int64(b[i] - 0x30)
                 if places < 2 { fraction = fraction * 10 + d } else if d != 0 { return nil }
@@ -55,7 +55,7 @@ enum FieldParsing {
             }
             if places == 1 { fraction *= 10 }
         }
-        guard i == e else { return nil }
+        guard i == e, digits > 0 || places > 0 else { return nil }
         let cents = whole * 100 + fraction
         return negative ? -cents : cents
     }

@@ -33,6 +33,9 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
 
     public var description: String { grouped }
 
+    /// A count with thousands separators: `48,210`.
+    public static func groupedInteger(_ n: Int) -> String { String(Money(cents: Int64(n) * 100).grouped.dropLast(3)) }
+
     /// Parses `1234.5`, `1,234.50`, `$1234.50`, `-12`, `(12.00)`, ` 0.00 `; nil for anything else,
     /// including a decimal comma (`12,50`) and a third decimal that is not zero.
     public init?(parsing text: some StringProtocol) {

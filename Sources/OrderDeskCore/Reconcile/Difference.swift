@@ -27,8 +27,15 @@ public enum DifferenceKind: String, CaseIterable, Sendable, Codable, Hashable, C
     public var rank: Int { Self.allCases.firstIndex(of: self)! }
     public static func < (a: Self, b: Self) -> Bool { a.rank < b.rank }
 
-    /// Words for people: "status mismatch".
-    public var label: String { rawValue.replacingOccurrences(of: "_", with: " ") }
+    /// Words for people: "status mismatch", "missing in SFDC".
+    public var label: String { Self.words(rawValue) }
+
+    /// `missing_in_sfdc` → `missing in SFDC`: underscores to spaces, the systems' and money names in capitals.
+    static func words(_ name: String) -> String {
+        name.split(separator: "_").map { word in
+            ["ida", "sfdc", "mrr", "nrc"].contains(word) ? word.uppercased() : String(word)
+        }.joined(separator: " ")
+    }
 
     /// The field a `…_mismatch` kind is about.
     public var field: DifferenceField? {
@@ -51,6 +58,9 @@ public enum DifferenceField: String, CaseIterable, Sendable, Codable, Hashable, 
     case account
 
     public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+
+    /// Words for people: "install date", "MRR".
+    public var label: String { DifferenceKind.words(rawValue) }
 
     /// The mismatch kind reported for this field.
     public var kind: DifferenceKind {
@@ -100,7 +110,8 @@ public struct Difference: Hashable, Sendable, Codable {
         return false
     }
 
-    /// nil when equal, else whether `a` sorts before `b` (nil first, then UTF-8 byte order).
+    /// nil when equal, else whether `a` sorts before `b` (nil first, then by code point, which is
+    /// UTF-8 byte order: uppercase before lowercase).
     private static func compareOptional(_ a: String?, _ b: String?) -> Bool? {
         switch (a, b) {
         case (nil, nil): return nil
@@ -108,7 +119,7 @@ public struct Difference: Hashable, Sendable, Codable {
         case (_, nil): return false
         case let (x?, y?):
             if x == y { return nil }
-            return x.utf8.lexicographicallyPrecedes(y.utf8)
+            return x < y
         }
     }
 

@@ -117,6 +117,19 @@ struct ExportRow {
         return FieldParsing.orderKey(bytes, f.start, f.end)
     }
 
+    /// Appends the field's 18-character Salesforce id (converting a 15-character one) to `ids`;
+    /// false, appending nothing, when it is not an id.
+    func appendSalesforceID(_ column: Int, to ids: inout [UInt8]) -> Bool {
+        let f = span(column)
+        let (s, e) = FieldParsing.trimmed(bytes, f.start, f.end)
+        guard e - s == 15 || e - s == 18, !f.hasEscapedQuote else { return false }
+        let field = UnsafeRawBufferPointer(rebasing: bytes[s..<e])
+        guard field.allSatisfy(SalesforceID.isAlphanumeric) else { return false }
+        ids.append(contentsOf: field)
+        if e - s == 15 { ids.append(contentsOf: SalesforceID.suffix(of: field)) }
+        return true
+    }
+
     /// Whether the field is blank.
     func isEmpty(_ column: Int) -> Bool {
         let f = span(column)
@@ -124,14 +137,11 @@ struct ExportRow {
         return s == e
     }
 
-    /// The field's bytes, lower-cased ASCII and trimmed, as a string (for status lookups).
-    func lowercasedASCII(_ column: Int) -> String {
+    /// The state the field names, any case.
+    func state(_ column: Int, in names: StatusNames) -> OrderState? {
         let f = span(column)
         let (s, e) = FieldParsing.trimmed(bytes, f.start, f.end)
-        return String(unsafeUninitializedCapacity: e - s) { out in
-            for i in s..<e { let c = bytes[i]; out[i - s] = c >= 0x41 && c <= 0x5A ? c + 0x20 : c }
-            return e - s
-        }
+        return names.state(bytes, s, e)
     }
 
     /// Records "MRC 'abc' is not an amount".

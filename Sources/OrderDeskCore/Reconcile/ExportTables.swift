@@ -14,16 +14,14 @@ struct ComparedValues {
     }
 
     /// Reads the values; nil when one cannot be read (the reasons are in `row.errors`).
-    static func read(
-        _ row: inout ExportRow, _ c: Columns, states: [String: OrderState], statusHint: String
-    ) -> ComparedValues? {
+    static func read(_ row: inout ExportRow, _ c: Columns, states: StatusNames) -> ComparedValues? {
         let account = row.account(c.account)
         var state: OrderState?
         if row.isEmpty(c.status) {
             row.reject("\(row.columns[c.status]) is empty")
         } else {
-            state = states[row.lowercasedASCII(c.status)]
-            if state == nil { row.complain(c.status, "is not a known status (\(statusHint))") }
+            state = row.state(c.status, in: states)
+            if state == nil { row.complain(c.status, "is not a known status (\(states.hint))") }
         }
         let mrr = row.cents(c.mrr)
         let nrc = row.cents(c.nrc)
@@ -61,7 +59,7 @@ struct IDATable {
     /// ORDER_NO as written (trimmed), for the report.
     var orders: [String] = []
     var fields = ComparedFields()
-    var numberIndex: [UInt64: Int32] = [:]
+    var numberIndex = KeyIndex(capacity: 0)
     var textIndex: [String: Int32] = [:]
     /// ORDER_NO of each record whose key an earlier record already has.
     var duplicates: [String] = []
@@ -73,28 +71,27 @@ struct IDATable {
     func index(of key: OrderKeyValue) -> Int32? {
         switch key {
         case .none: return nil
-        case .number(let n): return numberIndex[n]
+        case .number(let n): return numberIndex.value(for: n)
         case .text(let t): return textIndex[t]
         }
     }
 
     static let columns = ["ORDER_NO", "ACCT_NO", "STATUS_CD", "MRC", "NRC", "TERM_MOS", "BOOK_DT", "INSTALL_DT"]
     private static let compared = ComparedValues.Columns(account: 1, status: 2, mrr: 3, nrc: 4, term: 5, booked: 6, install: 7)
-    private static let states = Dictionary(uniqueKeysWithValues: OrderState.allCases.compactMap { state in
-        ExportVocabulary.idaStatus(state).map { ($0.lowercased(), state) }
+    private static let states = StatusNames(OrderState.allCases.compactMap { state in
+        ExportVocabulary.idaStatus(state).map { ($0, state) }
     })
-    private static let statusHint = OrderState.allCases.compactMap(ExportVocabulary.idaStatus).joined(separator: ", ")
 
     static func load(_ source: any ExportSource, progress: ReconcileProgress?) throws -> IDATable {
         var table = IDATable()
         let expected = Int((source.size ?? 0) / 110)
-        table.orders.reserveCapacity(expected); table.fields.reserve(expected); table.numberIndex.reserveCapacity(expected)
+        table.orders.reserveCapacity(expected); table.fields.reserve(expected); table.numberIndex = KeyIndex(capacity: expected)
         (table.rows, table.rejected) = try ExportReader(side: .ida, columns: columns).read(source, progress: progress) { row in
             let key = row.orderKey(0)
             if case .none = key {
                 row.reject(row.isEmpty(0) ? "ORDER_NO is empty" : "ORDER_NO '\(row.string(0))' has no order number")
             }
-            guard let values = ComparedValues.read(&row, compared, states: states, statusHint: statusHint) else { return }
+            guard let values = ComparedValues.read(&row, compared, states: states) else { return }
             let order = row.string(0)
             if table.index(of: key) != nil {
                 table.duplicates.append(order)
@@ -102,7 +99,7 @@ struct IDATable {
             }
             let index = Int32(table.orders.count)
             switch key {
-            case .number(let n): table.numberIndex[n] = index
+            case .number(let n): table.numberIndex.insertIfAbsent(n, index)
             case .text(let t): table.textIndex[t] = index
             case .none: return
             }
@@ -133,36 +130,36 @@ struct SFDCTable {
         "EffectiveDate", "Install_Date__c",
     ]
     private static let compared = ComparedValues.Columns(account: 2, status: 3, mrr: 4, nrc: 5, term: 6, booked: 7, install: 8)
-    private static let states = Dictionary(uniqueKeysWithValues: OrderState.allCases.map {
-        (ExportVocabulary.sfdcStatus($0).lowercased(), $0)
-    })
-    private static let statusHint = OrderState.allCases.map(ExportVocabulary.sfdcStatus).joined(separator: ", ")
+    private static let states = StatusNames(OrderState.allCases.map { (ExportVocabulary.sfdcStatus($0), $0) })
 
     static func load(_ source: any ExportSource, progress: ReconcileProgress?) throws -> SFDCTable {
         var table = SFDCTable()
         let expected = Int((source.size ?? 0) / 200)
         table.crossReferences.reserveCapacity(expected); table.fields.reserve(expected); table.ids.reserveCapacity(expected * 18)
-        var seenNumbers = Set<UInt64>(minimumCapacity: expected)
+        var seenNumbers = KeyIndex(capacity: expected)
         var seenTexts = Set<String>()
         (table.rows, table.rejected) = try ExportReader(side: .sfdc, columns: columns).read(source, progress: progress) { row in
-            let rawID = row.string(0)
-            let id = SalesforceID.eighteen(rawID)
-            if id == nil {
-                row.reject(rawID.isEmpty ? "Id is empty" : "Id '\(rawID)' is not a 15- or 18-character Salesforce id")
+            let idStart = table.ids.count
+            let validID = row.appendSalesforceID(0, to: &table.ids)
+            if !validID {
+                row.reject(row.isEmpty(0) ? "Id is empty" : "Id '\(row.string(0))' is not a 15- or 18-character Salesforce id")
             }
             let crossReference = row.orderKey(1)
-            guard let values = ComparedValues.read(&row, compared, states: states, statusHint: statusHint), let id else { return }
+            guard let values = ComparedValues.read(&row, compared, states: states), validID else {
+                table.ids.removeSubrange(idStart...)
+                return
+            }
             let isRepeat: Bool
             switch crossReference {
             case .none: isRepeat = false
-            case .number(let n): isRepeat = !seenNumbers.insert(n).inserted
+            case .number(let n): isRepeat = !seenNumbers.insertIfAbsent(n, 0)
             case .text(let t): isRepeat = !seenTexts.insert(t).inserted
             }
             if isRepeat {
-                table.duplicates.append(id)
+                table.duplicates.append(String(decoding: table.ids[idStart...], as: UTF8.self))
+                table.ids.removeSubrange(idStart...)
                 return
             }
-            table.ids.append(contentsOf: id.utf8)
             table.crossReferences.append(crossReference)
             table.fields.append(values)
         }

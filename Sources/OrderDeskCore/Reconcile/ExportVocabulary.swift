@@ -75,15 +75,4 @@ public enum ExportVocabulary {
         case .smb: return "SMB"
         }
     }
-
-    /// The state for an IDA status code, any case.
-    public static func state(idaStatus code: String) -> OrderState? { idaStates[code.uppercased()] }
-
-    /// The state for an SFDC status name, any case.
-    public static func state(sfdcStatus name: String) -> OrderState? { sfdcStates[name.lowercased()] }
-
-    private static let idaStates: [String: OrderState] = Dictionary(
-        uniqueKeysWithValues: OrderState.allCases.compactMap { state in idaStatus(state).map { ($0, state) } })
-    private static let sfdcStates: [String: OrderState] = Dictionary(
-        uniqueKeysWithValues: OrderState.allCases.map { (sfdcStatus($0).lowercased(), $0) })
 }

@@ -13,10 +13,10 @@ public enum SalesforceID {
     }
 
     /// The three checksum characters for the 15 case-sensitive ones: one bit per upper-case letter, per group of five.
-    static func suffix(of fifteen: [UInt8]) -> [UInt8] {
+    static func suffix<C: RandomAccessCollection>(of fifteen: C) -> [UInt8] where C.Element == UInt8, C.Index == Int {
         (0..<3).map { group in
             var bits = 0
-            for i in 0..<5 where isUpper(fifteen[group * 5 + i]) { bits |= 1 << i }
+            for i in 0..<5 where isUpper(fifteen[fifteen.startIndex + group * 5 + i]) { bits |= 1 << i }
             return suffixAlphabet[bits]
         }
     }

@@ -86,8 +86,27 @@ final class OutputBuffer {
 
     init(handle: FileHandle = .standardOutput) { self.handle = handle }
 
+    /// A buffer writing to a new (or emptied) file.
+    static func creating(path: String) throws -> OutputBuffer {
+        guard FileManager.default.createFile(atPath: path, contents: nil) else {
+            throw CLIError.badValue(option: "path", value: path, expected: "a file that can be written")
+        }
+        return OutputBuffer(handle: try FileHandle(forWritingTo: URL(fileURLWithPath: path)))
+    }
+
+    /// Writes what is left and closes the file.
+    func close() throws {
+        flush()
+        try handle.close()
+    }
+
     func write(_ text: String) {
         buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    func write(bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 16 { flush() }
     }
 

@@ -114,7 +114,7 @@ public enum ReconcileImportDialog {
 
     public static func render(_ state: ReconcileImportState, on canvas: Canvas) {
         let theme = canvas.theme
-        let inner = canvas.centredBox(height: 19, width: 76, title: "Reconcile IDA against SFDC")
+        let inner = canvas.centredBox(height: 17, width: 76, title: "Reconcile IDA against SFDC")
         guard inner.width > 20, inner.height > 10 else { return }
         let labelWidth = 18
         let fieldWidth = max(1, inner.width - labelWidth)

@@ -293,27 +293,32 @@ public enum ReconcileRunScreen {
         for y in top..<bottom { canvas.fill(row: y, style: theme.style(.body)) }
         let run = state.run
 
-        // The run: files, parameters and counts.
-        canvas.text("Run #\(run.id) · \(Timestamp.display(run.ranAt)) UTC by \(run.ranBy) · " + ReconcileRunsScreen.files(run),
-                    row: top, column: 0, style: theme.style(.title))
-        let counts = Money.groupedInteger(run.summary.matched) + " matched · "
-            + Money.groupedInteger(run.summary.differences) + " differences · "
-            + Money.groupedInteger(run.openDifferences) + " open · " + Money.groupedInteger(run.recurringDifferences)
-            + " recurring · " + Money.groupedInteger(run.rejectedRows) + " rejected rows · "
-            + ReconcileRunsScreen.parameters(run.options)
+        // The run: its files, its counts, and (right of the query) its parameters.
+        canvas.text(heading(run, width: width), row: top, column: 0, style: theme.style(.title))
+        let counts = [
+            Money.groupedInteger(run.summary.differences) + " differences", Money.groupedInteger(run.openDifferences) + " open",
+            Money.groupedInteger(run.recurringDifferences) + " recurring", Money.groupedInteger(run.summary.matched) + " matched of "
+                + Money.groupedInteger(run.summary.idaRows) + " IDA / " + Money.groupedInteger(run.summary.sfdcRows) + " SFDC rows",
+            Money.groupedInteger(run.rejectedRows) + " rejected",
+        ].joined(separator: " · ")
         canvas.text(counts, row: top + 1, column: 0, style: theme.style(.muted))
 
         // The query, or the search being typed.
         let filterRow = top + 2
+        let parameters = ReconcileRunsScreen.parameters(run.options)
+        let queryWidth = max(1, width - DisplayWidth.of(parameters) - 1)
         if state.searching {
             canvas.cell("/", row: filterRow, column: 0, width: 1, style: theme.style(.accent))
-            let x = state.searchField.draw(on: canvas, row: filterRow, column: 1, width: max(1, width - 1),
+            let x = state.searchField.draw(on: canvas, row: filterRow, column: 1, width: max(1, queryWidth - 1),
                                            style: theme.style(.fieldFocus))
             canvas.terminal.setCursor(row: filterRow, column: x)
         } else {
             let plain = state.query == DifferenceQuery()
-            canvas.text(describe(state.query), row: filterRow, column: 0, style: theme.style(plain ? .muted : .accent))
+            canvas.cell(describe(state.query), row: filterRow, column: 0, width: queryWidth,
+                        style: theme.style(plain ? .muted : .accent))
         }
+        canvas.cell(parameters, row: filterRow, column: max(0, width - DisplayWidth.of(parameters)),
+                    width: DisplayWidth.of(parameters), style: theme.style(.muted))
 
         let layout = TableLayout.layout(columns, totalWidth: width)
         TableLayout.drawHeader(layout, on: canvas, row: top + 3)
@@ -338,7 +343,7 @@ public enum ReconcileRunScreen {
                     if hasValues(saved.difference) {
                         style = isCursor ? base.adding(bold: true) : theme.style(resolved ? .muted : .warning)
                     }
-                case .recurring where !isCursor:
+                case .recurring where !isCursor && saved.isRecurring:
                     style = theme.style(.accent)
                 case .status where !isCursor && !resolved:
                     style = theme.style(.warning)
@@ -357,7 +362,7 @@ public enum ReconcileRunScreen {
         canvas.fill(row: top, style: theme.style(.tableHeader))
         guard let saved else { return }
         let d = saved.difference
-        var heading = d.kind.label + " · IDA " + (d.idaOrder ?? "—") + " · SFDC " + (d.sfdcID ?? "—")
+        var heading = d.kind.title + " · IDA " + (d.idaOrder ?? "—") + " · SFDC " + (d.sfdcID ?? "—")
         if let by = d.matchedBy { heading += " · matched by " + (by == .crossReference ? "cross-reference" : "heuristic") }
         if saved.orderID == nil { heading += " · not in this store" }
         canvas.cell(heading, row: top, column: 0, width: canvas.columns, style: theme.style(.tableHeader))
@@ -401,6 +406,17 @@ public enum ReconcileRunScreen {
         }
     }
 
+    /// `Run #12 · 2026-11-17 10:00 · IDA ida.csv · SFDC sfdc.csv`, the file names cut in the middle to fit.
+    static func heading(_ run: ReconcileRunSummary, width: Int) -> String {
+        let fixed = "Run #\(run.id) · " + Timestamp.display(run.ranAt) + " UTC · IDA  · SFDC "
+        let room = max(10, width - DisplayWidth.of(fixed))
+        let ida = DisplayWidth.of(run.ida.name), sfdc = DisplayWidth.of(run.sfdc.name)
+        // Each name gets half the room, and what one does not need goes to the other.
+        let idaWidth = ida + sfdc <= room ? ida : min(ida, max(room / 2, room - sfdc))
+        return fixed.replacingOccurrences(of: "IDA  · SFDC ", with: "IDA " + DisplayWidth.truncateMiddle(run.ida.name, to: idaWidth)
+            + " · SFDC " + DisplayWidth.truncateMiddle(run.sfdc.name, to: max(5, room - idaWidth)))
+    }
+
     /// What a difference without values means, in words.
     static func sides(_ d: Difference) -> String {
         switch d.kind {
@@ -417,7 +433,7 @@ public enum ReconcileRunScreen {
     static func describe(_ query: DifferenceQuery) -> String {
         if query == DifferenceQuery() { return "all differences · f kind · o open only · / search" }
         var parts: [String] = []
-        parts.append(query.kinds.isEmpty ? "all kinds" : "kind " + query.kinds.sorted().map(\.label).joined(separator: ", "))
+        parts.append(query.kinds.isEmpty ? "all kinds" : "kind " + query.kinds.sorted().map(\.title).joined(separator: ", "))
         if !query.includeResolved { parts.append("open only") }
         if !query.search.isEmpty { parts.append("search \"" + query.search + "\"") }
         return "showing: " + parts.joined(separator: " · ") + " · F clears"

@@ -72,13 +72,13 @@ public enum ReconcileRunsScreen {
         TableColumn(.id, "Run", width: 4, alignRight: true),
         TableColumn(.ranAt, "Ran (UTC)", width: 16),
         TableColumn(.by, "By", width: 10, drop: 1),
-        TableColumn(.ida, "IDA file", width: 10, maxWidth: 30),
-        TableColumn(.sfdc, "SFDC file", width: 10, maxWidth: 30, drop: 2),
+        TableColumn(.ida, "IDA file", width: 12, maxWidth: 24),
+        TableColumn(.sfdc, "SFDC file", width: 12, maxWidth: 24, drop: 2),
         TableColumn(.matched, "Matched", width: 7, alignRight: true),
         TableColumn(.differences, "Diffs", width: 6, alignRight: true),
         TableColumn(.open, "Open", width: 5, alignRight: true),
         TableColumn(.recurring, "Recur", width: 5, alignRight: true),
-        TableColumn(.kinds, "Largest kinds", width: 8, maxWidth: 200),
+        TableColumn(.kinds, "Largest kinds", width: 12, maxWidth: 200),
     ]
 
     static func value(_ column: Column, of run: ReconcileRunSummary, width: Int) -> String {
@@ -86,8 +86,8 @@ public enum ReconcileRunsScreen {
         case .id: return "#" + String(run.id)
         case .ranAt: return Timestamp.display(run.ranAt)
         case .by: return run.ranBy
-        case .ida: return run.ida.name
-        case .sfdc: return run.sfdc.name
+        case .ida: return DisplayWidth.truncateMiddle(run.ida.name, to: width)
+        case .sfdc: return DisplayWidth.truncateMiddle(run.sfdc.name, to: width)
         case .matched: return Money.groupedInteger(run.summary.matched)
         case .differences: return Money.groupedInteger(run.summary.differences)
         case .open: return Money.groupedInteger(run.openDifferences)
@@ -124,7 +124,9 @@ public enum ReconcileRunsScreen {
             let message = state.loaded
                 ? "No saved runs. Press i to reconcile two exports, or run `orderdesk reconcile --save`."
                 : "Loading the runs…"
-            canvas.text(message, row: firstRow + 1, column: 2, style: theme.style(.muted))
+            for (i, line) in TextWrap.lines(message, width: canvas.columns - 4).enumerated() where firstRow + 1 + i < bottom {
+                canvas.text(line, row: firstRow + 1 + i, column: 2, style: theme.style(.muted))
+            }
             return
         }
         for (i, run) in state.runs.dropFirst(state.top).enumerated() where firstRow + i < stripTop {
@@ -174,7 +176,7 @@ public enum ReconcileRunsScreen {
     static func kindList(_ byKind: [DifferenceKind: Int]) -> [String] {
         let found = DifferenceKind.allCases.filter { (byKind[$0] ?? 0) > 0 }
         if found.isEmpty { return ["no differences: the exports agree"] }
-        return found.map { $0.label + " " + Money.groupedInteger(byKind[$0]!) }
+        return found.map { $0.title + " " + Money.groupedInteger(byKind[$0]!) }
     }
 
     /// Entries joined with " · " into at most `lines` lines of `width` cells; the last ends with "…" when cut.

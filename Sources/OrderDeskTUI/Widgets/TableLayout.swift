@@ -1,4 +1,5 @@
 import OrderDeskTerminal
+import OrderDeskCore
 
 /// One column of a table whose columns fit the width: fixed ones drop out by priority when there is
 /// no room, flexible ones share what is left.
@@ -64,5 +65,37 @@ enum TableLayout {
             canvas.cell(placed.column.title, row: row, column: placed.x, width: placed.width, style: style,
                         alignRight: placed.column.alignRight)
         }
+    }
+}
+
+extension DisplayWidth {
+    /// Cuts text to at most `width` cells by dropping its middle, so both ends stay readable:
+    /// `ida_orde…11-16.csv`. File names differ at the end (a date, a copy number) as often as at the start.
+    static func truncateMiddle(_ s: String, to width: Int) -> String {
+        guard of(s) > width else { return s }
+        guard width >= 5 else { return truncate(s, to: width) }
+        let tailBudget = (width - 1) / 2, headBudget = width - 1 - tailBudget
+        var head = "", used = 0
+        for c in s {
+            let w = of(c)
+            if used + w > headBudget { break }
+            head.append(c); used += w
+        }
+        var tail: [Character] = [], tailUsed = 0
+        for c in s.reversed() {
+            let w = of(c)
+            if tailUsed + w > tailBudget { break }
+            tail.append(c); tailUsed += w
+        }
+        return head + "…" + String(tail.reversed())
+    }
+}
+
+extension DifferenceKind {
+    /// Words for people with the systems' names as they write them: "missing in SFDC", "MRR mismatch".
+    var title: String {
+        label.split(separator: " ").map { word -> String in
+            ["sfdc", "ida", "mrr", "nrc"].contains(word) ? word.uppercased() : String(word)
+        }.joined(separator: " ")
     }
 }

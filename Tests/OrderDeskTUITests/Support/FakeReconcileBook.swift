@@ -119,7 +119,7 @@ enum SampleReconcile {
         return (0..<count).map { i in
             let kind = kinds[i % kinds.count]
             let number = String(451_200 + i * 3).leftPadded(to: 8)
-            let sfdc = "8015e00000Ab" + String(100_000 + i) + "AV"
+            let sfdc = "8015e00000" + String(1_000 + i) + "AbAV"
             var d = Difference(kind: kind)
             switch kind {
             case .missingInSFDC, .duplicateInIDA: d.idaOrder = "IDA-" + number

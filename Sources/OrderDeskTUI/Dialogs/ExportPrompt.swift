@@ -40,7 +40,7 @@ public enum ExportPrompt {
                                       style: theme.style(.fieldFocus))
         canvas.terminal.setCursor(row: inner.top + 1, column: x)
         state.path.drawCandidates(on: canvas, top: inner.top + 3, left: inner.left, width: inner.width,
-                                  rows: max(0, inner.height - 6))
-        canvas.dialogFooter(inner, hint: "Tab complete · Enter write · Esc cancel", message: state.error)
+                                  rows: max(0, inner.height - 7))
+        canvas.dialogFooter(inner, hint: "Tab complete · Enter write · Esc cancel", message: state.error, messageLines: 2)
     }
 }

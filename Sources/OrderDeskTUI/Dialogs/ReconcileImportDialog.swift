@@ -152,10 +152,11 @@ public enum ReconcileImportDialog {
             canvas.dialogFooter(inner, hint: running.cancelling ? "Stopping…" : "Esc cancel the run")
             return
         }
-        state.focusedPath?.drawCandidates(on: canvas, top: y, left: inner.left, width: inner.width, rows: spare - 1)
+        // Candidates above, a message (which may take three rows) below.
+        state.focusedPath?.drawCandidates(on: canvas, top: y, left: inner.left, width: inner.width, rows: spare - 3)
         let hint = state.focusedPath != nil ? "Tab complete · ↑↓ field · Enter run · Esc cancel" : "↑↓ field · Enter run · Esc cancel"
         if let error = state.error {
-            canvas.dialogFooter(inner, hint: hint, message: error)
+            canvas.dialogFooter(inner, hint: hint, message: error, messageLines: 3)
         } else {
             canvas.dialogFooter(inner, hint: hint, message: state.notice, messageSlot: .warning)
         }

@@ -98,6 +98,7 @@ public enum ResolveDialog {
         let x = state.note.draw(on: canvas, row: y, column: inner.left, width: inner.width,
                                 style: state.focus == .note ? theme.style(.fieldFocus) : theme.style(.field))
         if state.focus == .note { canvas.terminal.setCursor(row: y, column: x) }
-        canvas.dialogFooter(inner, hint: "↑↓ or 1–4 choose · Tab note · Enter save · Esc cancel", message: state.error)
+        canvas.dialogFooter(inner, hint: "↑↓ or 1–4 choose · Tab note · Enter save · Esc cancel", message: state.error,
+                            messageLines: 2)
     }
 }

@@ -559,3 +559,21 @@ struct ReconcileImportTests {
         #expect(app.state.run?.run.id == 14)
     }
 }
+
+struct ReconcileAlignmentTests {
+    /// Accented and wide file names and values must not push the columns after them.
+    @Test func wideNamesKeepTheColumnsAligned() {
+        for size in [(24, 80), (40, 120)] {
+            let (app, terminal, book) = makeReconcileDesk(size: size)
+            var runs = book.runs
+            runs[1].ida.name = "東京_ida_orders_2026-11-09.csv"
+            runs[2].ida.name = "café-ida.csv"
+            book.runs = runs
+            app.press(.character("1"), .character("4"))
+            let lines = terminal.text().split(separator: "\n").map(String.init).filter { $0.contains(" 975 ") }
+            #expect(lines.count == 3)
+            let columns = Set(lines.map { DisplayWidth.of(String($0[..<$0.range(of: " 975 ")!.lowerBound])) })
+            #expect(columns.count == 1, "Matched starts at \(columns) at \(size)")
+        }
+    }
+}

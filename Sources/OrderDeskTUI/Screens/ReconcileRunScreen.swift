@@ -157,8 +157,6 @@ public enum ReconcileRunScreen {
             state.searchField = TextField()
             state.searching = false
             return reset(&state)
-        case .refresh:
-            return update(&state, .refresh)
         default:
             return []
         }

@@ -36,7 +36,7 @@ public enum PathCompletion {
             }
     }
 
-    /// The longest text every candidate starts with.
+    /// The longest text every candidate starts with (also what `:` completes command names to).
     public static func commonPrefix(_ candidates: [String]) -> String {
         guard var prefix = candidates.first else { return "" }
         for candidate in candidates.dropFirst() {

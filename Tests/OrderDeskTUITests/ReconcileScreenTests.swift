@@ -393,7 +393,7 @@ struct ReconcileImportTests {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("orderdesk-completion-" + UUID().uuidString).path
         try FileManager.default.createDirectory(atPath: path + "/archive", withIntermediateDirectories: true)
         for name in ["ida_orders_2026-11-09.csv", "ida_orders_2026-11-16.csv", "sfdc_orders_2026-11-16.csv", ".hidden.csv"] {
-            FileManager.default.createFile(atPath: path + "/" + name, contents: Data("x\n".utf8))
+            _ = FileManager.default.createFile(atPath: path + "/" + name, contents: Data("x\n".utf8))
         }
         return path
     }

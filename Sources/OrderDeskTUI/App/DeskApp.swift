@@ -5,9 +5,10 @@ import OrderDeskTerminal
 /// The run loop: reads keys, updates the screens, performs their effects through the client, draws.
 ///
 /// Everything happens on one thread; the store answers a page in well under a millisecond, so effects
-/// are performed at once and the next frame already shows their result.
+/// are performed at once and the next frame already shows their result. The one exception is a
+/// reconciliation run: it works on its own thread and the loop polls it (`pollJob`) between keys.
 public final class DeskApp {
-    public private(set) var state: DeskState
+    public internal(set) var state: DeskState
     public let client: DeskClient
     public let terminal: Terminal
     public var theme: Theme
@@ -20,6 +21,14 @@ public final class DeskApp {
     /// the rows appear at once and "of M" follows a moment later even when counting a broad search is slow.
     private var countPending = false
     private var deferCounts = false
+    /// The reconciliation running on a worker thread, if any.
+    var job: ReconcileJob?
+    /// Seconds on a monotonic clock, for the progress of a job; tests replace it.
+    var monotonicSeconds: () -> Double = {
+        let since = ContinuousClock.now - DeskApp.clockOrigin
+        return Double(since.components.seconds) + Double(since.components.attoseconds) / 1e18
+    }
+    private static let clockOrigin = ContinuousClock.now
 
     public static let minimumSize = TerminalSize(rows: 24, columns: 80)
 
@@ -56,6 +65,7 @@ public final class DeskApp {
             } else {
                 earlyEmptyReads = 0
             }
+            if pollJob() { render() }
             if ContinuousClock.now - lastPoll >= pollInterval {
                 if pollForChanges() { render() }
             }
@@ -78,17 +88,26 @@ public final class DeskApp {
         }
         if key == .resize {
             perform(QueueScreen.update(&state.queue, .resized(visibleRows: visibleQueueRows)))
+            ReconcileRunsScreen.resized(&state.runs, visibleRows: visibleRunsRows)
+            updateRun(.resized(visibleRows: visibleDifferenceRows))
             render()
             return
         }
         if state.modal != nil {
             handleModal(key)
-        } else if state.queue.searching && state.detail == nil {
+        } else if state.context == .queue && state.queue.searching {
             switch key {
             case .up, .down, .pageUp, .pageDown:
                 run(CommandTable.command(for: key, in: .queue)!)
             default:
                 perform(QueueScreen.update(&state.queue, .searchKey(key)))
+            }
+        } else if state.context == .reconcileRun, state.run?.searching == true {
+            switch key {
+            case .up, .down, .pageUp, .pageDown:
+                run(CommandTable.command(for: key, in: .reconcileRun)!)
+            default:
+                updateRun(.searchKey(key))
             }
         } else if let command = CommandTable.command(for: key, in: state.context) {
             state.message = nil
@@ -101,6 +120,12 @@ public final class DeskApp {
 
     /// Runs a command in the current context (from a key or from `:`).
     public func run(_ command: CommandID) {
+        if let spec = CommandTable.spec(for: command), !spec.contexts.contains(.global), !spec.contexts.contains(state.context) {
+            // From `:`, a command of another screen.
+            let places = spec.contexts.map(\.title).joined(separator: ", ")
+            state.message = StatusMessage("\(spec.name) works in: \(places). Here is \(state.context.title).", isError: true)
+            return
+        }
         switch command {
         case .quit:
             state.isRunning = false
@@ -111,11 +136,30 @@ public final class DeskApp {
         case .back:
             if state.detail != nil {
                 state.detail = nil
-            } else if !state.queue.filter.search.isEmpty {
+            } else if state.context == .queue, !state.queue.filter.search.isEmpty {
                 perform(QueueScreen.update(&state.queue, .searchKey(.escape)))
+            } else if state.context == .reconcileRun, let run = state.run {
+                if !run.query.search.isEmpty { updateRun(.searchKey(.escape)) } else { closeRun() }
             }
         case .queueScreen:
             state.detail = nil
+            state.screen = .queue
+        case .reconcileScreen:
+            showReconcile()
+        case .reconcileOpen:
+            openSelectedRun()
+        case .reconcileOpenOrder:
+            openDifferenceOrder()
+        case .reconcileNew:
+            state.modal = .importRun(ReconcileImportState())
+        case .reconcileResolve:
+            guard let difference = state.run?.selected else { return }
+            state.modal = .resolve(ResolveDialogState(difference: difference))
+        case .reconcileExport:
+            guard let run = state.run else { return }
+            state.modal = .export(ExportPromptState(runID: run.run.id))
+        case .reconcileFilterKind:
+            openKindPicker()
         case .refresh:
             reloadEverything()
         case .open:
@@ -134,12 +178,20 @@ public final class DeskApp {
             guard let row = currentRow else { return }
             state.modal = .note(NoteDialogState(orderID: row.id, orderNumber: row.orderNumber, version: row.version))
         default:
-            if var detail = state.detail {
+            switch state.context {
+            case .detail:
+                guard var detail = state.detail else { return }
                 let rows = OrderDetailScreen.contentRows(detail, width: terminal.size.columns, now: client.now())
                 _ = OrderDetailScreen.update(&detail, command, visibleRows: contentArea.bottom - contentArea.top, contentRows: rows)
                 state.detail = detail
-            } else {
+            case .queue:
                 perform(QueueScreen.update(&state.queue, .command(command)))
+            case .reconcileRuns:
+                ReconcileRunsScreen.update(&state.runs, command)
+            case .reconcileRun:
+                updateRun(.command(command))
+            case .global:
+                break
             }
         }
     }
@@ -147,7 +199,7 @@ public final class DeskApp {
     /// The order the order commands act on: the open detail's, or the queue's cursor row.
     private var currentRow: QueueRow? {
         if let detail = state.detail { return detail.detail?.row }
-        return state.queue.selected
+        return state.context == .queue ? state.queue.selected : nil
     }
 
     private func handleModal(_ key: Key) {
@@ -171,6 +223,18 @@ public final class DeskApp {
         case .note(var dialog):
             outcome = NoteDialog.update(&dialog, key)
             state.modal = .note(dialog)
+        case .kindPicker(var picker):
+            outcome = KindPicker.update(&picker, key)
+            state.modal = .kindPicker(picker)
+        case .resolve(var dialog):
+            outcome = ResolveDialog.update(&dialog, key)
+            state.modal = .resolve(dialog)
+        case .importRun(var dialog):
+            outcome = ReconcileImportDialog.update(&dialog, key)
+            state.modal = .importRun(dialog)
+        case .export(var prompt):
+            outcome = ExportPrompt.update(&prompt, key)
+            state.modal = .export(prompt)
         }
         switch outcome {
         case .stay: break
@@ -184,6 +248,19 @@ public final class DeskApp {
             run(command)
         case let .submit(change, orderID, version):
             save(change, orderID: orderID, version: version)
+        case .chooseKinds(let kinds):
+            state.modal = nil
+            updateRun(.setKinds(kinds))
+        case let .resolve(id, resolution, note):
+            resolve(id, resolution, note: note)
+        case .completePath(let partial):
+            complete(partial)
+        case let .startReconcile(ida, sfdc, options):
+            startReconcile(ida: ida, sfdc: sfdc, options: options)
+        case .cancelReconcile:
+            job?.progress.cancel()
+        case let .exportOpen(runID, path):
+            exportOpen(runID: runID, path: path)
         }
     }
 
@@ -238,12 +315,15 @@ public final class DeskApp {
         }
     }
 
-    private func report(_ error: Error) {
+    func report(_ error: Error) {
         let text = (error as? LocalizedError)?.errorDescription ?? String(describing: error)
         state.message = StatusMessage(text, isError: true)
         switch state.modal {
         case .move(var dialog): dialog.error = text; state.modal = .move(dialog)
         case .note(var dialog): dialog.error = text; state.modal = .note(dialog)
+        case .resolve(var dialog): dialog.error = text; state.modal = .resolve(dialog)
+        case .export(var prompt): prompt.error = text; state.modal = .export(prompt)
+        case .importRun(var dialog): dialog.error = text; state.modal = .importRun(dialog)
         default: break
         }
     }
@@ -274,7 +354,7 @@ public final class DeskApp {
         }
     }
 
-    private func loadDetail() {
+    func loadDetail() {
         guard let id = state.detail?.orderID else { return }
         do {
             state.detail?.detail = try client.orderDetail(id)
@@ -286,6 +366,7 @@ public final class DeskApp {
     private func reloadEverything() {
         perform(QueueScreen.update(&state.queue, .externalChange))
         loadDetail()
+        if state.screen == .reconcile { reloadReconcile() }
     }
 
     /// Checks whether anyone committed a change since the last look; reloads what is on screen if so.
@@ -306,6 +387,12 @@ public final class DeskApp {
         max(1, terminal.size.rows - QueueScreen.chromeRows)
     }
 
+    /// Rows available to the list of reconciliation runs.
+    var visibleRunsRows: Int { max(1, terminal.size.rows - ReconcileRunsScreen.chromeRows) }
+
+    /// Rows available to a run's table of differences.
+    var visibleDifferenceRows: Int { max(1, terminal.size.rows - ReconcileRunScreen.chromeRows) }
+
     /// The rows between the title bar and the footer.
     private var contentArea: (top: Int, bottom: Int) { (1, max(1, terminal.size.rows - 2)) }
 
@@ -325,8 +412,12 @@ public final class DeskApp {
         let area = contentArea
         if let detail = state.detail {
             OrderDetailScreen.render(detail, on: canvas, now: now, top: area.top, bottom: area.bottom)
-        } else {
+        } else if state.screen == .queue {
             QueueScreen.render(state.queue, on: canvas, now: now, top: area.top, bottom: area.bottom)
+        } else if let run = state.run {
+            ReconcileRunScreen.render(run, on: canvas, top: area.top, bottom: area.bottom)
+        } else {
+            ReconcileRunsScreen.render(state.runs, on: canvas, top: area.top, bottom: area.bottom)
         }
         renderFooter(canvas)
         switch state.modal {
@@ -335,6 +426,10 @@ public final class DeskApp {
         case .filter(let dialog): FilterDialog.render(dialog, on: canvas)
         case .move(let dialog): MoveDialog.render(dialog, on: canvas)
         case .note(let dialog): NoteDialog.render(dialog, on: canvas)
+        case .kindPicker(let picker): KindPicker.render(picker, on: canvas)
+        case .resolve(let dialog): ResolveDialog.render(dialog, on: canvas)
+        case .importRun(let dialog): ReconcileImportDialog.render(dialog, on: canvas)
+        case .export(let prompt): ExportPrompt.render(prompt, on: canvas)
         case nil: break
         }
         terminal.present()
@@ -361,22 +456,35 @@ public final class DeskApp {
         canvas.cell(" OrderDesk ", row: 0, column: x, width: 11, style: title)
         x += 12
         let tabActive = theme.style(.tabActive), tab = theme.style(.tab)
-        canvas.cell(" 1 Queue ", row: 0, column: x, width: 9, style: state.detail == nil ? tabActive : tab)
-        x += 9
-        if let detail = state.detail {
-            let label = " › Order " + (detail.detail?.row.orderNumber ?? "…") + " "
-            canvas.cell(label, row: 0, column: x, width: DisplayWidth.of(label), style: tabActive)
+        // The tabs, the current one highlighted, then where within it: the open run, the open order.
+        for (screen, label) in [(DeskScreen.queue, " 1 Queue "), (.reconcile, " 4 Reconcile ")] {
+            canvas.cell(label, row: 0, column: x, width: DisplayWidth.of(label), style: state.screen == screen ? tabActive : tab)
+            x += DisplayWidth.of(label)
         }
+        var crumbs: [String] = []
+        if state.screen == .reconcile, let run = state.run { crumbs.append(" › Run #\(run.run.id) ") }
+        if let detail = state.detail { crumbs.append(" › Order " + (detail.detail?.row.orderNumber ?? "…") + " ") }
+        for (i, crumb) in crumbs.enumerated() {
+            canvas.cell(crumb, row: 0, column: x, width: DisplayWidth.of(crumb), style: i == crumbs.count - 1 ? tabActive : tab)
+            x += DisplayWidth.of(crumb)
+        }
+        // Who and where, on the right, cut to the room that is left.
         let who = client.user.login + " · " + client.user.role.rawValue.replacingOccurrences(of: "_", with: " ")
             + " · " + client.databaseName + " "
-        let w = DisplayWidth.of(who)
-        canvas.cell(who, row: 0, column: max(x + 20, canvas.columns - w), width: min(w, canvas.columns - x - 20), style: tab)
+        let whoX = max(x + 2, canvas.columns - DisplayWidth.of(who))
+        if canvas.columns - whoX >= 8 { canvas.cell(who, row: 0, column: whoX, width: canvas.columns - whoX, style: tab) }
     }
 
     private func renderFooter(_ canvas: Canvas) {
         let rows = canvas.rows
         // Message line, with the position on the right.
-        let position = state.detail == nil ? QueueScreen.position(state.queue) : ""
+        let position: String
+        switch state.context {
+        case .queue: position = QueueScreen.position(state.queue)
+        case .reconcileRuns: position = ReconcileRunsScreen.position(state.runs)
+        case .reconcileRun: position = state.run.map(ReconcileRunScreen.position) ?? ""
+        case .detail, .global: position = ""
+        }
         let positionWidth = DisplayWidth.of(position)
         canvas.fill(row: rows - 2, style: theme.style(.statusLine))
         if let message = state.message {
@@ -389,11 +497,13 @@ public final class DeskApp {
         canvas.fill(row: rows - 1, style: theme.style(.statusLine))
         var x = 1
         let hints: [(key: String, label: String)]
-        if state.queue.searching && state.detail == nil && state.modal == nil {
+        let searching = state.context == .queue ? state.queue.searching
+            : state.context == .reconcileRun ? state.run?.searching == true : false
+        if searching && state.modal == nil {
             hints = [("Enter", "keep"), ("Esc", "clear"), ("↑↓", "move")]
         } else {
             let globalKeys = Set(CommandTable.hints(in: .global).map(\.key))
-            hints = (state.detail != nil ? [("Esc", "back")] : [])
+            hints = (state.context == .detail || state.context == .reconcileRun ? [("Esc", "back")] : [])
                 + CommandTable.hints(in: state.context).filter { !globalKeys.contains($0.key) }
         }
         // The global hints (help, quit) always show, at the right; the screen's fill what room is left.

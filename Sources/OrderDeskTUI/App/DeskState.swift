@@ -7,6 +7,10 @@ public enum Modal: Hashable, Sendable {
     case filter(FilterDialogState)
     case move(MoveDialogState)
     case note(NoteDialogState)
+    case kindPicker(KindPickerState)
+    case resolve(ResolveDialogState)
+    case importRun(ReconcileImportState)
+    case export(ExportPromptState)
 }
 
 /// A line of feedback in the footer.
@@ -16,10 +20,22 @@ public struct StatusMessage: Hashable, Sendable {
     public init(_ text: String, isError: Bool = false) { self.text = text; self.isError = isError }
 }
 
-/// Everything on screen: the queue, the open order (if any), a dialog (if any), a message.
+/// The desk's top-level screens, one a tab in the title bar.
+public enum DeskScreen: Hashable, Sendable, CaseIterable {
+    /// 1: the order queue.
+    case queue
+    /// 4: reconciliation runs and, when one is open, its differences.
+    case reconcile
+}
+
+/// Everything on screen: the current tab's screen, the open order (if any), a dialog (if any), a message.
 public struct DeskState: Hashable, Sendable {
+    public var screen = DeskScreen.queue
     public var queue: QueueState
-    /// The order detail, when it is the current screen.
+    public var runs = ReconcileRunsState()
+    /// The run whose differences are shown on the reconcile tab; nil shows the list of runs.
+    public var run: ReconcileRunState?
+    /// The order detail, shown over the current tab's screen (Esc goes back to it).
     public var detail: OrderDetailState?
     public var modal: Modal?
     public var message: StatusMessage?
@@ -28,5 +44,11 @@ public struct DeskState: Hashable, Sendable {
     public init(queue: QueueState = QueueState()) { self.queue = queue }
 
     /// The context whose commands the keys run.
-    public var context: CommandContext { detail == nil ? .queue : .detail }
+    public var context: CommandContext {
+        if detail != nil { return .detail }
+        switch screen {
+        case .queue: return .queue
+        case .reconcile: return run == nil ? .reconcileRuns : .reconcileRun
+        }
+    }
 }

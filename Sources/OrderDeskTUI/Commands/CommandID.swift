@@ -21,17 +21,33 @@ public enum CommandID: String, CaseIterable, Sendable {
     case move = "order.move"
     case note = "order.note"
     case refresh = "view.refresh"
+    case reconcileScreen = "view.reconcile"
+    case reconcileOpen = "reconcile.open"
+    case reconcileOpenOrder = "reconcile.open_order"
+    case reconcileNew = "reconcile.new"
+    case reconcileResolve = "reconcile.resolve"
+    case reconcileExport = "reconcile.export"
+    case reconcileFilterKind = "reconcile.filter_kind"
+    case reconcileSearch = "reconcile.search"
+    case reconcileToggleResolved = "reconcile.toggle_resolved"
+    case reconcileClearFilter = "reconcile.clear_filter"
 }
 
 /// Where a command applies.
 public enum CommandContext: String, Sendable, CaseIterable {
     case global, queue, detail
+    /// The list of saved reconciliation runs.
+    case reconcileRuns
+    /// One run's differences.
+    case reconcileRun
 
     var title: String {
         switch self {
         case .global: return "Everywhere"
         case .queue: return "Order queue"
         case .detail: return "Order detail"
+        case .reconcileRuns: return "Reconciliation runs"
+        case .reconcileRun: return "A run's differences"
         }
     }
 }

@@ -18,12 +18,12 @@ public struct CommandSpec: Sendable {
 /// The desk's commands. Keys resolve in the screen's context first, then globally.
 public enum CommandTable {
     public static let all: [CommandSpec] = [
-        spec(.moveDown, [.down, .character("j")], "↓ j", "Move the cursor down one row", [.queue, .detail]),
-        spec(.moveUp, [.up, .character("k")], "↑ k", "Move the cursor up one row", [.queue, .detail]),
-        spec(.pageDown, [.pageDown, .control("f")], "PgDn", "Next page", [.queue, .detail]),
-        spec(.pageUp, [.pageUp, .control("b")], "PgUp", "Previous page", [.queue, .detail]),
-        spec(.first, [.home, .character("g")], "Home g", "First row", [.queue, .detail]),
-        spec(.last, [.end, .character("G")], "End G", "Last row", [.queue, .detail]),
+        spec(.moveDown, [.down, .character("j")], "↓ j", "Move the cursor down one row", lists),
+        spec(.moveUp, [.up, .character("k")], "↑ k", "Move the cursor up one row", lists),
+        spec(.pageDown, [.pageDown, .control("f")], "PgDn", "Next page", lists),
+        spec(.pageUp, [.pageUp, .control("b")], "PgUp", "Previous page", lists),
+        spec(.first, [.home, .character("g")], "Home g", "First row", lists),
+        spec(.last, [.end, .character("G")], "End G", "Last row", lists),
         spec(.open, [.enter], "Enter", "Open the order's detail", [.queue], hint: "open"),
         spec(.search, [.character("/")], "/", "Search customer, account or order number as you type", [.queue], hint: "search"),
         spec(.filter, [.character("f")], "f", "Filter by state, channel, owner, days in state", [.queue], hint: "filter"),
@@ -33,13 +33,32 @@ public enum CommandTable {
         spec(.take, [.character("t")], "t", "Take the order (assign it to yourself)", [.queue, .detail], hint: "take"),
         spec(.move, [.character("m")], "m", "Move the order to another state", [.queue, .detail], hint: "move"),
         spec(.note, [.character("n")], "n", "Add a note to the order", [.queue, .detail], hint: "note"),
+        spec(.reconcileOpen, [.enter], "Enter", "Open the run's differences", [.reconcileRuns], hint: "open"),
+        spec(.reconcileOpenOrder, [.enter], "Enter", "Open the difference's order", [.reconcileRun], hint: "order"),
+        spec(.reconcileResolve, [.character("r")], "r", "Resolve the difference (fix in SFDC or IDA, accept, ignore) with a note",
+             [.reconcileRun], hint: "resolve"),
+        spec(.reconcileFilterKind, [.character("f")], "f", "Show one kind of difference (a list with counts)", [.reconcileRun],
+             hint: "kind"),
+        spec(.reconcileSearch, [.character("/")], "/", "Search order number, SFDC id or values as you type", [.reconcileRun],
+             hint: "search"),
+        spec(.reconcileToggleResolved, [.character("o")], "o", "Show only open differences, or all again", [.reconcileRun],
+             hint: "open only"),
+        spec(.reconcileClearFilter, [.character("F")], "F", "Clear the kind, the search and open-only", [.reconcileRun]),
+        spec(.reconcileExport, [.character("x")], "x", "Export the run's open differences to a CSV file", [.reconcileRun],
+             hint: "export"),
+        spec(.reconcileNew, [.character("i")], "i", "Reconcile two exports (IDA and SFDC) and save the run",
+             [.reconcileRuns, .reconcileRun], hint: "new run"),
         spec(.refresh, [.control("r")], "Ctrl-R", "Reload from the database", [.global]),
         spec(.queueScreen, [.character("1")], "1", "Go to the order queue", [.global]),
+        spec(.reconcileScreen, [.character("4")], "4", "Go to the reconciliation runs", [.global]),
         spec(.help, [.character("?"), .function(1)], "? F1", "Show this help", [.global], hint: "help"),
         spec(.commandLine, [.character(":")], ":", "Run a command by its long name", [.global]),
         spec(.back, [.escape], "Esc", "Go back", [.global], hint: "back"),
         spec(.quit, [.character("q")], "q", "Quit", [.global], hint: "quit"),
     ]
+
+    /// Where the cursor commands apply: every screen that is a list or scrolls.
+    private static let lists: [CommandContext] = [.queue, .detail, .reconcileRuns, .reconcileRun]
 
     private static func spec(
         _ id: CommandID, _ keys: [Key], _ label: String, _ description: String,

@@ -19,7 +19,8 @@ public enum CommandLinePrompt {
             if options.count == 1 {
                 field = TextField(options[0])
             } else if !options.isEmpty {
-                field = TextField(commonPrefix(options).count > field.text.count ? commonPrefix(options) : field.text)
+                let prefix = PathCompletion.commonPrefix(options)
+                field = TextField(prefix.count > field.text.count ? prefix : field.text)
                 message = options.joined(separator: "  ")
             } else {
                 message = "No command matches '\(field.text)'."
@@ -29,12 +30,6 @@ public enum CommandLinePrompt {
             _ = field.handle(key)
             return .stay
         }
-    }
-
-    static func commonPrefix(_ words: [String]) -> String {
-        guard var prefix = words.first else { return "" }
-        for w in words.dropFirst() { while !w.hasPrefix(prefix) { prefix.removeLast() } }
-        return prefix
     }
 
     public static func render(_ field: TextField, on canvas: Canvas, row: Int) {

@@ -8,4 +8,16 @@ public enum DialogOutcome: Hashable, Sendable {
     case submit(OrderChange, orderID: Int64, expectedVersion: Int64)
     case applyFilter(QueueFilter)
     case run(CommandID)
+    /// Show only these kinds of difference (all when empty).
+    case chooseKinds(Set<DifferenceKind>)
+    /// Save a resolution; the dialog stays open until the save succeeds.
+    case resolve(differenceID: Int64, DifferenceResolution, note: String)
+    /// Complete a typed path; the desk hands the candidates back to the dialog.
+    case completePath(String)
+    /// Start a reconciliation on a worker thread.
+    case startReconcile(ida: String, sfdc: String, ReconcileOptions)
+    /// Ask the running reconciliation to stop.
+    case cancelReconcile
+    /// Write a run's open differences to a CSV file.
+    case exportOpen(runID: Int64, path: String)
 }

@@ -6,10 +6,12 @@ public enum HelpOverlay {
     static func lines(for context: CommandContext) -> [(text: String, isHeading: Bool)] {
         let groups: [CommandContext] = context == .global ? [.global] : [context, .global]
         var out: [(String, Bool)] = []
+        // Names line up in one column, as wide as the longest shown (at least 20).
+        let nameWidth = max(20, CommandTable.commands(in: context).map { DisplayWidth.of($0.name) }.max() ?? 0)
         for group in groups {
             out.append((group.title, true))
             for spec in CommandTable.all where spec.contexts.contains(group) {
-                out.append(("  " + DisplayWidth.pad(spec.keyLabel, to: 8) + " " + DisplayWidth.pad(spec.name, to: 20)
+                out.append(("  " + DisplayWidth.pad(spec.keyLabel, to: 8) + " " + DisplayWidth.pad(spec.name, to: nameWidth)
                             + " " + spec.description, false))
             }
             out.append(("", false))
@@ -30,7 +32,7 @@ public enum HelpOverlay {
     public static func render(scroll: Int, context: CommandContext, on canvas: Canvas) {
         let theme = canvas.theme
         let all = lines(for: context)
-        let inner = canvas.centredBox(height: all.count + 3, width: 86, title: "Keys · : runs a command by its long name")
+        let inner = canvas.centredBox(height: all.count + 3, width: 100, title: "Keys · : runs a command by its long name")
         guard inner.width > 0, inner.height > 1 else { return }
         for (i, line) in all.dropFirst(scroll).enumerated() where i < inner.height - 1 {
             canvas.cell(line.text, row: inner.top + i, column: inner.left, width: inner.width,

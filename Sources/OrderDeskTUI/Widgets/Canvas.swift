@@ -51,14 +51,21 @@ public struct Canvas {
         return (top + 1, left + 2, height - 2, width - 4)
     }
 
-    /// The last two rows inside a dialog: a message (an error by default) above the key hint.
+    /// The last rows inside a dialog: a message (an error by default) above the key hint. A long message
+    /// wraps upwards over at most `messageLines` rows (the rows must be free), and is cut after that.
     public func dialogFooter(
         _ inner: (top: Int, left: Int, height: Int, width: Int), hint: String, message: String? = nil,
-        messageSlot: ThemeSlot = .danger
+        messageSlot: ThemeSlot = .danger, messageLines: Int = 1
     ) {
         guard inner.height >= 2, inner.width > 0 else { return }
         if let message {
-            cell(message, row: inner.top + inner.height - 2, column: inner.left, width: inner.width, style: style(messageSlot))
+            var lines = messageLines > 1 ? TextWrap.lines(message, width: inner.width) : [message]
+            let room = max(1, min(messageLines, inner.height - 1))
+            if lines.count > room { lines = Array(lines.prefix(room - 1)) + [lines[(room - 1)...].joined(separator: " ")] }
+            for (i, line) in lines.enumerated() {
+                cell(line, row: inner.top + inner.height - 1 - lines.count + i, column: inner.left, width: inner.width,
+                     style: style(messageSlot))
+            }
         }
         cell(hint, row: inner.top + inner.height - 1, column: inner.left, width: inner.width, style: style(.muted))
     }

@@ -10,6 +10,8 @@ final class FakeOrderBook: @unchecked Sendable {
     var version: Int64 = 1
     let now: Int64
     var users: [Int64: UserAccount] = [:]
+    /// Saved reconciliation runs behind the reconciliation screens.
+    var reconcile = FakeReconcileBook()
 
     init(rows: [QueueRow], now: Int64) { self.rows = rows; self.now = now }
 
@@ -137,7 +139,15 @@ final class FakeOrderBook: @unchecked Sendable {
                 return d
             },
             apply: { [self] change, id, version in try apply(change, id, version, by: user) },
-            dataVersion: { [self] in lock.lock(); defer { lock.unlock() }; return version }
+            dataVersion: { [self] in lock.lock(); defer { lock.unlock() }; return version },
+            reconcileRuns: { [self] in reconcile.runs },
+            reconcileDifferences: { [self] in reconcile.after($0, $1, $2, $3) },
+            reconcileDifferencesBefore: { [self] in reconcile.before($0, $1, $2, $3) },
+            reconcileDifferenceCount: { [self] in reconcile.matching($0, $1).count },
+            resolveDifference: { [self, now] in try reconcile.resolve($0, $1, $2, by: user, at: now) },
+            runReconcile: { [self] in try reconcile.runReconcile($0, $1, $2, $3) },
+            exportOpenDifferences: { [self] in try reconcile.export($0, $1) },
+            completePath: { [self] in PathCompletion.candidates(for: $0, currentDirectory: reconcile.completionDirectory) }
         )
     }
 }

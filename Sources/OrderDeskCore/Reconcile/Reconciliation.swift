@@ -88,11 +88,11 @@ private struct Matcher {
         // 2. Heuristic pairing of the rest, in SFDC file order, with the IDA records still unpaired.
         if !unreferenced.isEmpty {
             var byAccount: [UInt64: [Int32]] = [:]
-            for i in 0..<ida.count where !idaPaired[i] && ida.fields.accounts[i] != FieldParsing.emptyAccount {
-                byAccount[ida.fields.accounts[i], default: []].append(Int32(i))
+            for i in 0..<ida.count where !idaPaired[i] && ida.values[i].account != FieldParsing.emptyAccount {
+                byAccount[ida.values[i].account, default: []].append(Int32(i))
             }
             for s in unreferenced {
-                if let i = heuristicPartner(of: s, among: byAccount[sfdc.fields.accounts[s]] ?? [], paired: idaPaired) {
+                if let i = heuristicPartner(of: s, among: byAccount[sfdc.values[s].account] ?? [], paired: idaPaired) {
                     idaPaired[i] = true
                     matched += 1
                     differences.append(Difference(
@@ -119,16 +119,16 @@ private struct Matcher {
     /// The one unpaired IDA record with the same account, booked within 3 days and an MRR within the
     /// tolerance; nil when there is none or more than one.
     private func heuristicPartner(of s: Int, among candidates: [Int32], paired: [Bool]) -> Int? {
-        let booked = sfdc.fields.booked[s]
+        let booked = sfdc.values[s].booked
         guard booked != FieldParsing.emptyDay else { return nil }
         var found: Int?
         for c in candidates {
             let i = Int(c)
             guard !paired[i] else { continue }
-            let idaBooked = ida.fields.booked[i]
+            let idaBooked = ida.values[i].booked
             guard idaBooked != FieldParsing.emptyDay,
                   abs(Int(idaBooked) - Int(booked)) <= ReconcileOptions.heuristicBookedWindowDays,
-                  !moneyDiffers(ida.fields.mrr[i], sfdc.fields.mrr[s])
+                  !moneyDiffers(ida.values[i].mrr, sfdc.values[s].mrr)
             else { continue }
             if found != nil { return nil }
             found = i
@@ -137,20 +137,18 @@ private struct Matcher {
     }
 
     private func compare(ida i: Int, sfdc s: Int, matchedBy: MatchedBy, into differences: inout [Difference]) {
-        let a = ida.fields, b = sfdc.fields
+        let a = ida.values[i], b = sfdc.values[s]
         func add(_ field: DifferenceField, _ idaValue: String?, _ sfdcValue: String?) {
             differences.append(Difference(
                 kind: field.kind, idaOrder: ida.orders[i], sfdcID: sfdc.id(s), field: field,
                 idaValue: idaValue, sfdcValue: sfdcValue, matchedBy: matchedBy))
         }
-        if a.states[i] != b.states[s] { add(.status, a.states[i].rawValue, b.states[s].rawValue) }
-        if moneyDiffers(a.mrr[i], b.mrr[s]) { add(.mrr, Self.money(a.mrr[i]), Self.money(b.mrr[s])) }
-        if moneyDiffers(a.nrc[i], b.nrc[s]) { add(.nrc, Self.money(a.nrc[i]), Self.money(b.nrc[s])) }
-        if a.terms[i] != b.terms[s] { add(.term, Self.term(a.terms[i]), Self.term(b.terms[s])) }
-        if daysDiffer(a.installs[i], b.installs[s]) {
-            add(.installDate, Self.day(a.installs[i]), Self.day(b.installs[s]))
-        }
-        if a.accounts[i] != b.accounts[s] { add(.account, Self.account(a.accounts[i]), Self.account(b.accounts[s])) }
+        if a.state != b.state { add(.status, a.state.rawValue, b.state.rawValue) }
+        if moneyDiffers(a.mrr, b.mrr) { add(.mrr, Self.money(a.mrr), Self.money(b.mrr)) }
+        if moneyDiffers(a.nrc, b.nrc) { add(.nrc, Self.money(a.nrc), Self.money(b.nrc)) }
+        if a.term != b.term { add(.term, Self.term(a.term), Self.term(b.term)) }
+        if daysDiffer(a.install, b.install) { add(.installDate, Self.day(a.install), Self.day(b.install)) }
+        if a.account != b.account { add(.account, Self.account(a.account), Self.account(b.account)) }
     }
 
     private func moneyDiffers(_ x: Int64, _ y: Int64) -> Bool {

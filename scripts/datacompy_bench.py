@@ -44,7 +44,7 @@ def main(ida_path, sfdc_path):
         "mrr": amount(sfdc["mrr__c"]), "nrc": amount(sfdc["nrc__c"]), "term": pd.to_numeric(sfdc["term_months__c"]),
         "install_date": day(sfdc["install_date__c"]), "account": sfdc["ida_account_number__c"].str.lstrip("0"),
     })
-    compare = datacompy.Compare(left, right, join_columns="key", abs_tol=0.01, df1_name="ida", df2_name="sfdc")
+    compare = datacompy.PandasCompare(left, right, join_columns="key", abs_tol=0.01, df1_name="ida", df2_name="sfdc")
     found = {
         "only_in_ida": len(compare.df1_unq_rows),
         "only_in_sfdc": len(compare.df2_unq_rows),
@@ -52,7 +52,7 @@ def main(ida_path, sfdc_path):
     }
     for stats in compare.column_stats:
         if stats["column"] != "key":
-            found[stats["column"] + "_mismatch"] = stats["unequal_cnt"]
+            found[stats["column"] + "_mismatch"] = int(stats["unequal_cnt"])
     print(json.dumps(found))
 
 

@@ -6,9 +6,9 @@ struct ExportReader {
     /// The columns the loader reads, as FORMATS.md names them; all are required.
     let columns: [String]
 
-    /// Reads every data row; `load` returns false when it rejected the row (its reasons are in `row.errors`).
-    func read(
-        _ source: any ExportSource, progress: ReconcileProgress?, load: (inout ExportRow) -> Void
+    /// Reads every data row into `table` (generic, so the per-row call is direct and inlined).
+    func read<Table: ExportTable>(
+        _ source: any ExportSource, progress: ReconcileProgress?, into table: inout Table
     ) throws -> (rows: Int, rejected: [RejectedRow]) {
         var scanner = CSVScanner(source: source, progress: progress)
         try scanner.skipByteOrderMark(side: side)
@@ -50,7 +50,7 @@ struct ExportReader {
                 continue
             }
             row.start(bytes: bytes, fields: fields, text: text)
-            load(&row)
+            table.add(&row)
             text = row.text
             if !row.errors.isEmpty {
                 rejected.append(RejectedRow(file: side, line: scanner.line, error: row.errors.joined(separator: "; ")))
@@ -60,7 +60,13 @@ struct ExportReader {
     }
 }
 
-/// One data row as a loader sees it: the wanted columns by their position in `ExportReader.columns`,
+/// What an export's rows are read into.
+protocol ExportTable {
+    /// Takes one data row; a row it cannot take gets its reasons through `row.reject`/`row.complain`.
+    mutating func add(_ row: inout ExportRow)
+}
+
+/// One data row as a table sees it: the wanted columns by their position in `ExportReader.columns`,
 /// read into values, with a reason recorded for every one that cannot be read.
 struct ExportRow {
     let columns: [String]

@@ -35,7 +35,7 @@ struct ComparedValues {
 }
 
 /// The IDA export's records, indexed by their normalised order number.
-struct IDATable {
+struct IDATable: ExportTable {
     /// ORDER_NO as written (trimmed), for the report.
     var orders: [String] = []
     var values: [ComparedValues] = []
@@ -66,38 +66,41 @@ struct IDATable {
         var table = IDATable()
         let expected = Int((source.size ?? 0) / 110)
         table.orders.reserveCapacity(expected); table.values.reserveCapacity(expected); table.numberIndex = KeyIndex(capacity: expected)
-        (table.rows, table.rejected) = try ExportReader(side: .ida, columns: columns).read(source, progress: progress) { row in
-            let key = row.orderKey(0)
-            if case .none = key {
-                row.reject(row.isEmpty(0) ? "ORDER_NO is empty" : "ORDER_NO '\(row.string(0))' has no order number")
-            }
-            guard let values = ComparedValues.read(&row, compared, states: states) else { return }
-            let order = row.string(0)
-            if table.index(of: key) != nil {
-                table.duplicates.append(order)
-                return
-            }
-            let index = Int32(table.orders.count)
-            switch key {
-            case .number(let n): table.numberIndex.insertIfAbsent(n, index)
-            case .text(let t): table.textIndex[t] = index
-            case .none: return
-            }
-            table.orders.append(order)
-            table.values.append(values)
-        }
+        let (rows, rejected) = try ExportReader(side: .ida, columns: columns).read(source, progress: progress, into: &table)
+        (table.rows, table.rejected) = (rows, rejected)
         return table
+    }
+
+    mutating func add(_ row: inout ExportRow) {
+        let key = row.orderKey(0)
+        if case .none = key {
+            row.reject(row.isEmpty(0) ? "ORDER_NO is empty" : "ORDER_NO '\(row.string(0))' has no order number")
+        }
+        guard let values = ComparedValues.read(&row, Self.compared, states: Self.states) else { return }
+        let order = row.string(0)
+        let index = Int32(orders.count)
+        let isFirst: Bool
+        switch key {
+        case .number(let n): isFirst = numberIndex.insertIfAbsent(n, index)
+        case .text(let t): isFirst = textIndex[t] == nil; if isFirst { textIndex[t] = index }
+        case .none: return
+        }
+        guard isFirst else {
+            duplicates.append(order)
+            return
+        }
+        orders.append(order)
+        self.values.append(values)
     }
 }
 
-/// The SFDC export's records in file order, with their cross-references to IDA.
-struct SFDCTable {
+/// The SFDC export's records in file order, with their cross-references to IDA (repeated
+/// cross-references are told apart while matching, in file order).
+struct SFDCTable: ExportTable {
     /// 18-character ids, 18 bytes each.
     var ids: [UInt8] = []
     var crossReferences: [OrderKeyValue] = []
     var values: [ComparedValues] = []
-    /// Ids of the records whose cross-reference an earlier record already has.
-    var duplicates: [String] = []
     var rows = 0
     var rejected: [RejectedRow] = []
 
@@ -116,33 +119,23 @@ struct SFDCTable {
         var table = SFDCTable()
         let expected = Int((source.size ?? 0) / 200)
         table.crossReferences.reserveCapacity(expected); table.values.reserveCapacity(expected); table.ids.reserveCapacity(expected * 18)
-        var seenNumbers = KeyIndex(capacity: expected)
-        var seenTexts = Set<String>()
-        (table.rows, table.rejected) = try ExportReader(side: .sfdc, columns: columns).read(source, progress: progress) { row in
-            let idStart = table.ids.count
-            let validID = row.appendSalesforceID(0, to: &table.ids)
-            if !validID {
-                row.reject(row.isEmpty(0) ? "Id is empty" : "Id '\(row.string(0))' is not a 15- or 18-character Salesforce id")
-            }
-            let crossReference = row.orderKey(1)
-            guard let values = ComparedValues.read(&row, compared, states: states), validID else {
-                table.ids.removeSubrange(idStart...)
-                return
-            }
-            let isRepeat: Bool
-            switch crossReference {
-            case .none: isRepeat = false
-            case .number(let n): isRepeat = !seenNumbers.insertIfAbsent(n, 0)
-            case .text(let t): isRepeat = !seenTexts.insert(t).inserted
-            }
-            if isRepeat {
-                table.duplicates.append(String(decoding: table.ids[idStart...], as: UTF8.self))
-                table.ids.removeSubrange(idStart...)
-                return
-            }
-            table.crossReferences.append(crossReference)
-            table.values.append(values)
-        }
+        let (rows, rejected) = try ExportReader(side: .sfdc, columns: columns).read(source, progress: progress, into: &table)
+        (table.rows, table.rejected) = (rows, rejected)
         return table
+    }
+
+    mutating func add(_ row: inout ExportRow) {
+        let idStart = ids.count
+        let validID = row.appendSalesforceID(0, to: &ids)
+        if !validID {
+            row.reject(row.isEmpty(0) ? "Id is empty" : "Id '\(row.string(0))' is not a 15- or 18-character Salesforce id")
+        }
+        let crossReference = row.orderKey(1)
+        guard let values = ComparedValues.read(&row, Self.compared, states: Self.states), validID else {
+            ids.removeSubrange(idStart...)
+            return
+        }
+        crossReferences.append(crossReference)
+        self.values.append(values)
     }
 }

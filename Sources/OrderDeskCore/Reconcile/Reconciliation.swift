@@ -74,13 +74,23 @@ private struct Matcher {
         var unreferenced: [Int] = []
         var matched = 0
 
-        // 1. Cross-references.
+        // 1. Cross-references, in SFDC file order: a cross-reference met again is a duplicate.
+        var unknownSeen = Set<OrderKeyValue>()
         for s in 0..<sfdc.count {
-            if let i = ida.index(of: sfdc.crossReferences[s]) {
-                idaPaired[Int(i)] = true
+            let crossReference = sfdc.crossReferences[s]
+            if let i = ida.index(of: crossReference).map(Int.init) {
+                if idaPaired[i] {
+                    differences.append(Difference(kind: .duplicateInSFDC, sfdcID: sfdc.id(s)))
+                    continue
+                }
+                idaPaired[i] = true
                 matched += 1
-                compare(ida: Int(i), sfdc: s, matchedBy: .crossReference, into: &differences)
+                compare(ida: i, sfdc: s, matchedBy: .crossReference, into: &differences)
             } else {
+                if case .none = crossReference {} else if !unknownSeen.insert(crossReference).inserted {
+                    differences.append(Difference(kind: .duplicateInSFDC, sfdcID: sfdc.id(s)))
+                    continue
+                }
                 unreferenced.append(s)
             }
         }
@@ -109,9 +119,8 @@ private struct Matcher {
             differences.append(Difference(kind: .missingInSFDC, idaOrder: ida.orders[i]))
         }
         for order in ida.duplicates { differences.append(Difference(kind: .duplicateInIDA, idaOrder: order)) }
-        for id in sfdc.duplicates { differences.append(Difference(kind: .duplicateInSFDC, sfdcID: id)) }
 
-        differences.sort(by: Difference.reportOrder)
+        differences = ReportOrder.sorted(differences)
         let summary = ReconcileSummary.counting(differences, idaRows: ida.rows, sfdcRows: sfdc.rows, matched: matched)
         return ReconcileResult(summary: summary, differences: differences, rejectedRows: ida.rejected + sfdc.rejected)
     }
@@ -166,5 +175,43 @@ private struct Matcher {
     static func day(_ ordinal: Int32) -> String? { ordinal == FieldParsing.emptyDay ? nil : Day(ordinal: Int(ordinal)).iso }
     static func account(_ value: UInt64) -> String? {
         value == FieldParsing.emptyAccount ? nil : FieldParsing.accountText(value)
+    }
+}
+
+/// Sorts differences into report order fast: each becomes six integers that compare like its
+/// kind, IDA order (as bytes), SFDC id and field, and positions are sorted by those. A hundred
+/// thousand differences sort in milliseconds instead of a noticeable part of a second. An IDA order
+/// number too long to pack (over 14 bytes) falls back to comparing the differences themselves.
+enum ReportOrder {
+    static func sorted(_ differences: [Difference]) -> [Difference] {
+        var keys: [(UInt64, UInt64, UInt64, UInt64, UInt64, UInt64)] = []
+        keys.reserveCapacity(differences.count)
+        for d in differences {
+            guard let ida = pack(d.idaOrder, words: 2), let sfdc = pack(d.sfdcID, words: 3) else {
+                return differences.sorted(by: Difference.reportOrder)
+            }
+            let field = d.field.map { UInt64(fieldRank[$0]! + 1) } ?? 0
+            keys.append((UInt64(d.kind.rank) << 8 | (d.idaOrder == nil ? 0 : 1), ida[0], ida[1] | (d.sfdcID == nil ? 0 : 1),
+                         sfdc[0], sfdc[1], sfdc[2] | field))
+        }
+        let order = keys.indices.sorted { keys[$0] < keys[$1] }
+        return order.map { differences[$0] }
+    }
+
+    private static let fieldRank = Dictionary(uniqueKeysWithValues: DifferenceField.allCases.sorted().enumerated().map { ($1, $0) })
+
+    /// The text's bytes big-endian in `words` words, zero-padded (so a prefix sorts first); the last
+    /// word's low 16 bits stay free. nil when it does not fit or holds a zero byte.
+    private static func pack(_ text: String?, words: Int) -> [UInt64]? {
+        var packed = [UInt64](repeating: 0, count: words)
+        guard let text else { return packed }
+        let capacity = words * 8 - 2
+        var n = 0
+        for byte in text.utf8 {
+            guard n < capacity, byte != 0 else { return nil }
+            packed[n / 8] |= UInt64(byte) << (56 - 8 * UInt64(n % 8))
+            n += 1
+        }
+        return packed
     }
 }

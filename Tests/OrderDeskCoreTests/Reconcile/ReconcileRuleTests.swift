@@ -297,6 +297,21 @@ struct ReconcileRuleTests {
         ])
     }
 
+    @Test func thePackedSortAgreesWithTheReportOrder() {
+        var list: [Difference] = []
+        let orders: [String?] = [nil, "IDA-1", "IDA-10", "IDA-2", "ida-1", "IDA-00451234", "IDA-0045123"]
+        let ids: [String?] = [nil, "8015eAAAAAAAAAAAAA", "8015eaaaaaaaaaaaaa", "8015eAAAAAAAAAAAAB"]
+        for kind in DifferenceKind.allCases.reversed() {
+            for order in orders { for id in ids { list.append(Difference(kind: kind, idaOrder: order, sfdcID: id, field: kind.field)) } }
+        }
+        list.append(Difference(kind: .statusMismatch, idaOrder: "IDA-1", sfdcID: "8015eAAAAAAAAAAAAA", field: .mrr))
+        let expected = list.sorted(by: Difference.reportOrder)
+        #expect(ReportOrder.sorted(list) == expected)
+        // An order number too long to pack takes the slow path and gives the same order.
+        list.append(Difference(kind: .missingInSFDC, idaOrder: "IDA-000000000000000000451234"))
+        #expect(ReportOrder.sorted(list) == list.sorted(by: Difference.reportOrder))
+    }
+
     // MARK: Rows that cannot be read
 
     @Test func reportsUnreadableRowsWithTheirLinesAndReconcilesTheRest() throws {

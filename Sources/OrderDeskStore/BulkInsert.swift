@@ -1,6 +1,7 @@
 import GRDB
 // GRDB's own SQLite module, for binding through the raw statement handle (about twice as fast as
-// building StatementArguments per row, per FACTS.md). Only the demo builder's bulk insert uses it.
+// building StatementArguments per row, per FACTS.md). Used where many rows go in at once: the demo
+// builder and saving a reconciliation run's differences.
 import GRDBSQLite
 
 /// A prepared INSERT reused for many rows: values are bound in parameter order, then `insert()` runs it.

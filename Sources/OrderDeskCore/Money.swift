@@ -33,49 +33,13 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
 
     public var description: String { grouped }
 
-    /// Parses `1234.5`, `1,234.50`, `$1234.50`, `-12`, ` 0.00 `; nil for anything else.
+    /// Parses `1234.5`, `1,234.50`, `$1234.50`, `-12`, `(12.00)`, ` 0.00 `; nil for anything else,
+    /// including a decimal comma (`12,50`) and a third decimal that is not zero.
     public init?(parsing text: some StringProtocol) {
-        var s = Substring(text).drop(while: { $0 == " " })
-        while s.last == " " { s = s.dropLast() }
-        var negative = false
-        if s.first == "-" { negative = true; s = s.dropFirst() }
-        if s.first == "$" { s = s.dropFirst() }
-        if !negative, s.first == "-" { negative = true; s = s.dropFirst() }
-        guard !s.isEmpty else { return nil }
-        var whole: Int64 = 0
-        var fraction: Int64 = 0
-        var fractionDigits = 0
-        var seenPoint = false
-        var digitsSinceComma = -1
-        var sawDigit = false
-        for ch in s {
-            switch ch {
-            case "0"..."9":
-                let d = Int64(ch.asciiValue! - 48)
-                sawDigit = true
-                if seenPoint {
-                    fractionDigits += 1
-                    guard fractionDigits <= 2 else { return nil }
-                    fraction = fraction * 10 + d
-                } else {
-                    guard whole < Int64.max / 1000 else { return nil }
-                    whole = whole * 10 + d
-                    if digitsSinceComma >= 0 { digitsSinceComma += 1 }
-                }
-            case ",":
-                guard !seenPoint, sawDigit, digitsSinceComma == -1 || digitsSinceComma == 3 else { return nil }
-                digitsSinceComma = 0
-            case ".":
-                guard !seenPoint, digitsSinceComma == -1 || digitsSinceComma == 3 else { return nil }
-                seenPoint = true
-            default:
-                return nil
-            }
-        }
-        guard sawDigit, digitsSinceComma == -1 || digitsSinceComma == 3 || seenPoint else { return nil }
-        if fractionDigits == 1 { fraction *= 10 }
-        let total = whole * 100 + fraction
-        cents = negative ? -total : total
+        let bytes = Array(text.utf8)
+        guard let cents = bytes.withUnsafeBytes({ FieldParsing.cents($0, 0, $0.count) }),
+              cents != FieldParsing.emptyMoney else { return nil }
+        self.cents = cents
     }
 
     private static func twoDigits(_ n: UInt64) -> String { n < 10 ? "0" + String(n) : String(n) }

@@ -117,7 +117,9 @@ import Testing
         #expect(progress.snapshot.phase == "saving")
         #expect(run.ida == ExportFileInfo(name: "ida.csv", size: Int64(idaBytes.count), sha256: SHA256.hex(of: idaBytes)))
         #expect(run.sfdc.sha256 == (try sha256sum(sfdcPath)) && run.sfdc.size == Int64(sfdcBytes.count))
-        #expect(run.summary.differences == result.differences.count)
+        #expect(result.differences == [Difference(kind: .missingInSFDC, idaOrder: "IDA-00111999")])
+        #expect(run.summary.differences == 1 && run.summary.idaRows == 12_000 && run.summary.matched == 11_999)
+        #expect(try db.allDifferences(runID: run.id).map(\.difference) == result.differences)
         #expect(try db.reconcileRuns() == [run])
 
         #expect(throws: OrderDeskError.self) {

@@ -405,4 +405,42 @@ func sfdcID(_ n: Int) -> String { "8015e00000" + zeroPadded(n, width: 5) + "AAA"
                                                afterPosition: nil, limit: 3)
         #expect(page.count == 3 && page.allSatisfy { $0.firstSeenAt == testNow - week })
     }
+
+    /// The demo saves last week's run (partly resolved) and this week's, where most differences recur.
+    @Test func demoHasTwoWeeklyRuns() throws {
+        let (_, db) = try makeDemo(orders: 300)
+        let runs = try db.reconcileRuns()
+        try #require(runs.count == 2)
+        let (run2, run1) = (runs[0], runs[1])
+        #expect(run1.ranAt == testNow - week && run2.ranAt == testNow)
+        #expect(run1.ida.name == "ida_orders_2026-05-21.csv" && run2.sfdc.name == "sfdc_orders_2026-05-28.csv")
+        #expect(run1.ida.size > 10_000 && run1.ida.sha256.count == 64 && run1.ida.sha256 != run1.sfdc.sha256)
+        #expect(run1.ranBy == "Dana Ruiz" && run2.ranBy == "Test Person")
+        // Every kind was injected and found.
+        for kind in DifferenceKind.allCases { #expect(run1.summary.byKind[kind] ?? 0 > 0, "\(kind)") }
+        #expect((20...80).contains(run1.summary.differences))
+        #expect(run1.summary.matched > 200 && run1.rejectedRows == 0)
+        #expect(run1.openDifferences < run1.summary.differences && run1.openDifferences > 0)
+        #expect(run1.recurringDifferences == 0)
+        #expect(run2.recurringDifferences > run2.summary.differences / 2 && run2.recurringDifferences < run2.summary.differences)
+        #expect(run2.openDifferences == run2.summary.differences)
+
+        // This week's recurring differences are a week old and carry last week's notes.
+        let differences = try db.allDifferences(runID: run2.id)
+        let recurring = differences.filter(\.isRecurring)
+        #expect(recurring.count == run2.recurringDifferences)
+        #expect(recurring.allSatisfy { $0.firstSeenAt == run1.ranAt && $0.ageInWeeks(runAt: run2.ranAt) == 1 })
+        let carried = recurring.compactMap(\.earlierResolution)
+        #expect(!carried.isEmpty)
+        #expect(carried.contains { $0.note.contains("ticket SF-") && $0.resolution == .fixInSFDC })
+        #expect(carried.allSatisfy { $0.at > run1.ranAt && $0.at < run2.ranAt })
+        #expect(differences.contains { $0.orderID != nil })
+
+        // Each resolution is in the audit log with its note.
+        let resolved = run1.summary.differences - run1.openDifferences
+        #expect(try db.count("""
+            SELECT count(*) FROM audit_log WHERE entity = 'reconcile_difference' AND action = 'resolve' AND field = 'note'
+            """) == resolved)
+        #expect(try db.count("SELECT count(*) FROM audit_log WHERE entity = 'reconcile_run'") == 2)
+    }
 }

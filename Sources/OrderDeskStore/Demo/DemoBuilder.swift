@@ -127,6 +127,14 @@ private struct DemoBuilder {
         try db.execute(sql: "INSERT INTO customer_fts(customer_fts) VALUES ('rebuild')")
         try db.execute(sql: "INSERT INTO customer_fts(customer_fts) VALUES ('optimize')")
         progress(DemoProgress(phase: "search", done: 1, total: 1))
+        // Last week's and this week's reconciliation runs, from the orders just written.
+        progress(DemoProgress(phase: "reconcile", done: 0, total: 1))
+        try inTransaction { builder in
+            var runs = DemoReconcileRuns(
+                db: builder.db, seed: builder.options.seed, now: builder.now, currentLogin: builder.options.currentLogin)
+            try runs.build()
+        }
+        progress(DemoProgress(phase: "reconcile", done: 1, total: 1))
         progress(DemoProgress(phase: "statistics", done: 0, total: 1))
         try db.execute(sql: "INSERT INTO settings(key, value) VALUES ('demo', '1'), ('demo_seed', ?)",
                        arguments: [String(options.seed)])

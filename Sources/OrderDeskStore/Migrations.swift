@@ -257,12 +257,15 @@ enum Migrations {
           recurring_differences INTEGER NOT NULL CHECK (recurring_differences BETWEEN 0 AND differences))
         """,
         "CREATE INDEX reconcile_runs_newest ON reconcile_runs(ran_at, id)",
-        // Differences per kind, one row for each kind the run found (absent = 0).
+        // Differences per kind, one row for each kind the run found (absent = 0). Report order sorts by
+        // kind first, so a kind's differences are the positions first_position ..< first_position + differences:
+        // filtering a run by kind reads that range of the position index (no index by kind to maintain).
         """
         CREATE TABLE reconcile_run_kinds(
           run_id INTEGER NOT NULL REFERENCES reconcile_runs(id),
           kind TEXT NOT NULL CHECK (\(oneOf("kind", differenceKinds))),
           differences INTEGER NOT NULL CHECK (differences > 0),
+          first_position INTEGER NOT NULL CHECK (first_position >= 0),
           PRIMARY KEY (run_id, kind)) WITHOUT ROWID
         """,
         // position is the report order (FORMATS.md), 0-based. recurrence_key is Difference.recurrenceKey.
@@ -295,16 +298,12 @@ enum Migrations {
           CHECK ((resolution IS NULL) = (resolution_note IS NULL) AND (resolution IS NULL) = (resolved_by IS NULL)
                  AND (resolution IS NULL) = (resolved_at IS NULL)))
         """,
-        // Paging a run in report order (and the run_id lookups of foreign keys).
+        // Paging a run in report order, and one kind of it (a range of positions, see reconcile_run_kinds).
         "CREATE UNIQUE INDEX reconcile_differences_position ON reconcile_differences(run_id, position)",
-        // Paging one kind of a run: report order sorts by kind first, so each kind is one range here.
-        "CREATE INDEX reconcile_differences_kind ON reconcile_differences(run_id, kind, position)",
         // The earlier occurrences of a difference, latest run last.
         "CREATE INDEX reconcile_differences_recurrence ON reconcile_differences(recurrence_key, run_id)",
         // Open differences only: paging and counting "hide resolved" without reading resolved rows.
         "CREATE INDEX reconcile_differences_open ON reconcile_differences(run_id, position) WHERE resolution IS NULL",
-        // An order's differences (and a cheap foreign-key check should orders ever be deleted).
-        "CREATE INDEX reconcile_differences_order ON reconcile_differences(order_id) WHERE order_id IS NOT NULL",
         """
         CREATE TRIGGER reconcile_differences_open_count AFTER UPDATE OF resolution ON reconcile_differences
         WHEN (OLD.resolution IS NULL) != (NEW.resolution IS NULL)

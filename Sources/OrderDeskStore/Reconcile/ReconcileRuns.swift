@@ -13,6 +13,12 @@ extension AppDatabase {
         actor: UserAccount, now: Int64
     ) throws -> ReconcileRunSummary {
         try writer.write { db in
+            // A large run's pages stay in memory until the commit instead of spilling to the WAL midway;
+            // the connection's usual cache comes back afterwards. (A PRAGMA takes no bound arguments; the
+            // value is the number SQLite itself returned.)
+            let cache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+            defer { try? db.execute(sql: "PRAGMA cache_size = " + String(cache)) }
             let user = try Self.requireReconciler(db, actor, action: "save reconciliation runs")
             let id = try Self.insertReconcileRun(
                 db, result, ida: ida, sfdc: sfdc, options: options, actorID: user.id, now: now)
@@ -98,15 +104,17 @@ extension AppDatabase {
     /// How many differences of a run the query selects.
     public func reconcileDifferenceCount(runID: Int64, query: DifferenceQuery) throws -> Int {
         try writer.read { db in
-            var filter = DifferenceFilter(runID: runID, query: query)
-            if !query.kinds.isEmpty {
-                let kinds = query.kinds.sorted()
-                filter.add("d.kind IN (" + kinds.map { _ in "?" }.joined(separator: ", ") + ")",
-                           StatementArguments(kinds.map(\.rawValue)))
+            guard let ranges = try Self.positionRanges(db, runID: runID, kinds: query.kinds) else {
+                return try Self.countDifferences(db, DifferenceFilter(runID: runID, query: query))
             }
-            return try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM reconcile_differences d WHERE " + filter.sql,
-                arguments: filter.arguments) ?? 0
+            let filtered = !query.includeResolved || !DifferenceFilter.searchText(query).isEmpty
+            // A kind's count is its range's length, unless rows inside it are filtered out.
+            guard filtered else { return ranges.reduce(0) { $0 + $1.count } }
+            return try ranges.reduce(0) { total, range in
+                var filter = DifferenceFilter(runID: runID, query: query)
+                filter.add("d.position >= ? AND d.position < ?", [range.lowerBound, range.upperBound])
+                return total + (try Self.countDifferences(db, filter))
+            }
         }
     }
 
@@ -161,10 +169,12 @@ extension AppDatabase {
             throw OrderDeskError.invalidInput(
                 field: "date tolerance", value: String(options.dateToleranceDays), expected: "0 days or more")
         }
-        let differences = result.differences
-        // Counts come from the rows saved, so the runs list always agrees with the differences.
-        var byKind: [DifferenceKind: Int] = [:]
-        for difference in differences { byKind[difference.kind, default: 0] += 1 }
+        // Report order groups each kind into one range of positions, which the runs' kind counts record
+        // (paging a kind reads its range). The engine gives report order; anything else is put in it.
+        var differences = result.differences
+        if !zip(differences, differences.dropFirst()).allSatisfy({ $0.kind <= $1.kind }) {
+            differences.sort(by: Difference.reportOrder)
+        }
 
         try db.execute(
             sql: """
@@ -181,46 +191,64 @@ extension AppDatabase {
             ])
         let runID = db.lastInsertedRowID
 
+        // Counts come from the rows saved, so the runs list always agrees with the differences.
+        var position = 0
         for kind in DifferenceKind.allCases {
-            guard let n = byKind[kind], n > 0 else { continue }
+            var n = 0
+            while position + n < differences.count && differences[position + n].kind == kind { n += 1 }
+            guard n > 0 else { continue }
             try db.execute(
-                sql: "INSERT INTO reconcile_run_kinds(run_id, kind, differences) VALUES (?, ?, ?)",
-                arguments: [runID, kind.rawValue, n])
+                sql: "INSERT INTO reconcile_run_kinds(run_id, kind, differences, first_position) VALUES (?, ?, ?, ?)",
+                arguments: [runID, kind.rawValue, n, position])
+            position += n
         }
 
-        // One prepared statement for every difference; the order is found through orders' unique index.
-        var insert = try BulkInsert(db, sql: """
-            INSERT INTO reconcile_differences(run_id, position, kind, ida_order, sfdc_id, field, ida_value, sfdc_value,
-              matched_by, recurrence_key, order_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT id FROM orders WHERE order_number = ?))
+        // Each difference is written once, complete. Its latest earlier occurrence, found through the
+        // recurrence index, gives when it was first seen and the latest resolution along the chain (that
+        // occurrence's own, else the one it carried). One lookup and one insert a row, each a prepared
+        // statement reused: a lookup inside the INSERT (INSERT … SELECT) went through a temporary table on
+        // every row, and an UPDATE afterwards rewrote every recurring row (each measured 2–3× slower).
+        let ranAt = Dictionary(
+            try Row.fetchAll(db, sql: "SELECT id, ran_at FROM reconcile_runs WHERE id < ?", arguments: [runID])
+                .map { ($0[0] as Int64, $0[1] as Int64) },
+            uniquingKeysWith: { first, _ in first })
+        var previous = try RawStatement(db, sql: """
+            SELECT id, run_id, first_seen_at, resolution IS NOT NULL, earlier_resolution_id FROM reconcile_differences
+            WHERE recurrence_key = ? AND run_id < ? ORDER BY run_id DESC, id DESC LIMIT 1
             """)
+        var insert = try RawStatement(db, sql: """
+            INSERT INTO reconcile_differences(run_id, position, kind, ida_order, sfdc_id, field, ida_value, sfdc_value,
+              matched_by, recurrence_key, order_id, first_seen_at, earlier_resolution_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT id FROM orders WHERE order_number = ?), ?, ?)
+            """)
+        var recurring = 0
         for (position, d) in differences.enumerated() {
+            let key = d.recurrenceKey
+            var firstSeenAt: Int64?
+            var earlierResolution: Int64?
+            // The very first run has nothing to look back on.
+            if !ranAt.isEmpty {
+                previous.add(key); previous.add(runID)
+                let found = try previous.firstRow { row in
+                    (id: row.int64(0) ?? 0, run: row.int64(1) ?? 0, firstSeenAt: row.int64(2),
+                     resolved: row.int64(3) == 1, earlier: row.int64(4))
+                }
+                if let found {
+                    firstSeenAt = found.firstSeenAt ?? ranAt[found.run]
+                    earlierResolution = found.resolved ? found.id : found.earlier
+                    recurring += 1
+                }
+            }
             insert.add(runID); insert.add(position); insert.add(d.kind.rawValue); insert.add(d.idaOrder)
             insert.add(d.sfdcID); insert.add(d.field?.rawValue); insert.add(d.idaValue); insert.add(d.sfdcValue)
-            insert.add(d.matchedBy?.rawValue); insert.add(d.recurrenceKey)
-            insert.add(d.idaOrder.flatMap(OrderKey.storeOrderNumber))
+            insert.add(d.matchedBy?.rawValue); insert.add(key); insert.add(d.idaOrder.flatMap(OrderKey.storeOrderNumber))
+            insert.add(firstSeenAt); insert.add(earlierResolution)
             try insert.insert()
         }
-
-        // Each difference an earlier run also reported takes, from the latest such occurrence, when it was
-        // first seen and the latest resolution along the chain (that occurrence's own, else the one it carried).
-        try db.execute(
-            sql: """
-                UPDATE reconcile_differences AS d
-                SET first_seen_at = COALESCE(p.first_seen_at, r.ran_at),
-                    earlier_resolution_id = CASE WHEN p.resolution IS NULL THEN p.earlier_resolution_id ELSE p.id END
-                FROM reconcile_differences AS p JOIN reconcile_runs AS r ON r.id = p.run_id
-                WHERE d.run_id = ?1
-                  AND p.id = (SELECT q.id FROM reconcile_differences AS q
-                              WHERE q.recurrence_key = d.recurrence_key AND q.run_id < ?1
-                              ORDER BY q.run_id DESC, q.id DESC LIMIT 1)
-                """,
-            arguments: [runID])
-        let recurring = db.changesCount
         try db.execute(
             sql: "UPDATE reconcile_runs SET recurring_differences = ? WHERE id = ?", arguments: [recurring, runID])
 
-        var rejected = try BulkInsert(db, sql: "INSERT INTO reconcile_rejected_rows(run_id, file, line, error) VALUES (?, ?, ?, ?)")
+        var rejected = try RawStatement(db, sql: "INSERT INTO reconcile_rejected_rows(run_id, file, line, error) VALUES (?, ?, ?, ?)")
         for row in result.rejectedRows {
             rejected.add(runID); rejected.add(row.file.rawValue); rejected.add(row.line); rejected.add(row.error)
             try rejected.insert()
@@ -297,18 +325,18 @@ extension AppDatabase {
 
     // MARK: - Paging
 
-    /// A page in either direction. With kinds selected, each kind is paged on its own index range and the
-    /// pages merged by position: an IN list would make SQLite sort every matching row to find one page.
+    /// A page in either direction. With kinds selected, each kind's range of positions is paged on its
+    /// own and the pages merged: an IN list on kind would make SQLite sort every matching row for one page.
     private func differencesPage(
         runID: Int64, query: DifferenceQuery, from position: Int?, forward: Bool, limit: Int
     ) throws -> [SavedDifference] {
         guard limit > 0 else { return [] }
         return try writer.read { db in
-            let kinds: [DifferenceKind?] = query.kinds.isEmpty ? [nil] : query.kinds.sorted()
+            let ranges: [Range<Int>?] = try Self.positionRanges(db, runID: runID, kinds: query.kinds) ?? [nil]
             var page: [SavedDifference] = []
-            for kind in kinds {
+            for range in ranges {
                 var filter = DifferenceFilter(runID: runID, query: query)
-                if let kind { filter.add("d.kind = ?", [kind.rawValue]) }
+                if let range { filter.add("d.position >= ? AND d.position < ?", [range.lowerBound, range.upperBound]) }
                 if let position { filter.add(forward ? "d.position > ?" : "d.position < ?", [position]) }
                 var arguments = filter.arguments
                 arguments += [limit]
@@ -320,6 +348,26 @@ extension AppDatabase {
             let rows = page.prefix(limit)
             return forward ? Array(rows) : rows.reversed()
         }
+    }
+
+    /// The positions of the selected kinds in a run, in report order; nil when no kind is selected (all).
+    private static func positionRanges(_ db: Database, runID: Int64, kinds: Set<DifferenceKind>) throws -> [Range<Int>]? {
+        guard !kinds.isEmpty else { return nil }
+        var ranges: [(DifferenceKind, Range<Int>)] = []
+        for row in try Row.fetchAll(
+            db, sql: "SELECT kind, first_position, differences FROM reconcile_run_kinds WHERE run_id = ?",
+            arguments: [runID]) {
+            let kind = try decodeKind(row[0], column: "reconcile_run_kinds.kind")
+            let first: Int = row[1]
+            let count: Int = row[2]
+            if kinds.contains(kind) { ranges.append((kind, first..<(first + count))) }
+        }
+        return ranges.sorted { $0.1.lowerBound < $1.1.lowerBound }.map(\.1)
+    }
+
+    private static func countDifferences(_ db: Database, _ filter: DifferenceFilter) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM reconcile_differences d WHERE " + filter.sql,
+                         arguments: filter.arguments) ?? 0
     }
 }
 
@@ -333,7 +381,7 @@ private struct DifferenceFilter {
         arguments = [runID]
         // Written exactly as the partial index's WHERE, so SQLite can use reconcile_differences_open.
         if !query.includeResolved { conditions.append("d.resolution IS NULL") }
-        let search = query.search.trimmingCharacters(in: .whitespacesAndNewlines)
+        let search = Self.searchText(query)
         if !search.isEmpty {
             // LIKE folds ASCII case; the values are canonical (codes, digits, dates, amounts), all ASCII.
             let pattern = "%" + Self.escapeLike(search) + "%"
@@ -343,6 +391,11 @@ private struct DifferenceFilter {
                 """)
             arguments += [pattern, pattern, pattern, pattern]
         }
+    }
+
+    /// The search as applied: without surrounding blanks; empty means no search.
+    static func searchText(_ query: DifferenceQuery) -> String {
+        query.search.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// `condition` is fixed text from this file; only `values` carry input.

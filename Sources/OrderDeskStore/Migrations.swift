@@ -7,6 +7,9 @@ enum Migrations {
         migrator.registerMigration("v1") { db in
             for sql in v1Tables + v1Triggers + v1OrderIndexes { try db.execute(sql: sql) }
         }
+        migrator.registerMigration("v2-reconcile") { db in
+            for sql in v2Reconcile { try db.execute(sql: sql) }
+        }
         return migrator
     }
 
@@ -226,6 +229,108 @@ enum Migrations {
         "CREATE INDEX orders_by_install ON orders(install_key, id)",
         "CREATE INDEX orders_by_owner_id ON orders(owner_id, state)",
     ]
+    /// Saved reconciliation runs, their differences (with what people decided about them) and the rows
+    /// the engine could not read.
+    static let v2Reconcile: [String] = [
+        // One row a run. The counters are written once by the save (recurring_differences never changes:
+        // earlier runs are never edited), except open_differences, which a trigger keeps in step with
+        // resolutions, so the runs list reads counts without scanning differences.
+        """
+        CREATE TABLE reconcile_runs(
+          id INTEGER PRIMARY KEY,
+          ran_at INTEGER NOT NULL,
+          ran_by INTEGER NOT NULL REFERENCES users(id),
+          ida_name TEXT NOT NULL,
+          ida_size INTEGER NOT NULL CHECK (ida_size >= 0),
+          ida_sha256 TEXT NOT NULL CHECK (length(ida_sha256) = 64 AND ida_sha256 NOT GLOB '*[^0-9a-f]*'),
+          sfdc_name TEXT NOT NULL,
+          sfdc_size INTEGER NOT NULL CHECK (sfdc_size >= 0),
+          sfdc_sha256 TEXT NOT NULL CHECK (length(sfdc_sha256) = 64 AND sfdc_sha256 NOT GLOB '*[^0-9a-f]*'),
+          money_tolerance_cents INTEGER NOT NULL CHECK (money_tolerance_cents >= 0),
+          date_tolerance_days INTEGER NOT NULL CHECK (date_tolerance_days >= 0),
+          ida_rows INTEGER NOT NULL CHECK (ida_rows >= 0),
+          sfdc_rows INTEGER NOT NULL CHECK (sfdc_rows >= 0),
+          matched INTEGER NOT NULL CHECK (matched >= 0),
+          differences INTEGER NOT NULL CHECK (differences >= 0),
+          rejected_rows INTEGER NOT NULL CHECK (rejected_rows >= 0),
+          open_differences INTEGER NOT NULL CHECK (open_differences BETWEEN 0 AND differences),
+          recurring_differences INTEGER NOT NULL CHECK (recurring_differences BETWEEN 0 AND differences))
+        """,
+        "CREATE INDEX reconcile_runs_newest ON reconcile_runs(ran_at, id)",
+        // Differences per kind, one row for each kind the run found (absent = 0). Report order sorts by
+        // kind first, so a kind's differences are the positions first_position ..< first_position + differences:
+        // filtering a run by kind reads that range of the position index (no index by kind to maintain).
+        """
+        CREATE TABLE reconcile_run_kinds(
+          run_id INTEGER NOT NULL REFERENCES reconcile_runs(id),
+          kind TEXT NOT NULL CHECK (\(oneOf("kind", differenceKinds))),
+          differences INTEGER NOT NULL CHECK (differences > 0),
+          first_position INTEGER NOT NULL CHECK (first_position >= 0),
+          PRIMARY KEY (run_id, kind)) WITHOUT ROWID
+        """,
+        // position is the report order (FORMATS.md), 0-based. recurrence_key is Difference.recurrenceKey.
+        // first_seen_at: when an earlier run first reported the same recurrence_key (NULL: new in this run).
+        // earlier_resolution_id: the latest earlier occurrence that was resolved, read live so a later
+        // re-resolution shows; the store keeps it pointing at the latest one when older runs are resolved.
+        """
+        CREATE TABLE reconcile_differences(
+          id INTEGER PRIMARY KEY,
+          run_id INTEGER NOT NULL REFERENCES reconcile_runs(id),
+          position INTEGER NOT NULL CHECK (position >= 0),
+          kind TEXT NOT NULL CHECK (\(oneOf("kind", differenceKinds))),
+          ida_order TEXT,
+          sfdc_id TEXT,
+          field TEXT CHECK (field IS NULL OR \(oneOf("field", differenceFields))),
+          ida_value TEXT,
+          sfdc_value TEXT,
+          matched_by TEXT CHECK (matched_by IS NULL OR \(oneOf("matched_by", ["cross_reference", "heuristic"]))),
+          recurrence_key TEXT NOT NULL,
+          order_id INTEGER REFERENCES orders(id),
+          first_seen_at INTEGER,
+          earlier_resolution_id INTEGER REFERENCES reconcile_differences(id),
+          resolution TEXT CHECK (resolution IS NULL OR \(oneOf("resolution", ["fix_in_sfdc", "fix_in_ida", "accepted", "ignored"]))),
+          resolution_note TEXT,
+          resolved_by INTEGER REFERENCES users(id),
+          resolved_at INTEGER,
+          -- A field exactly for the mismatch kinds, and the one the kind names.
+          CHECK (CASE WHEN field IS NULL THEN kind NOT GLOB '*_mismatch' ELSE kind = field || '_mismatch' END),
+          -- Resolved means all four: what, why, who, when.
+          CHECK ((resolution IS NULL) = (resolution_note IS NULL) AND (resolution IS NULL) = (resolved_by IS NULL)
+                 AND (resolution IS NULL) = (resolved_at IS NULL)))
+        """,
+        // Paging a run in report order, and one kind of it (a range of positions, see reconcile_run_kinds).
+        "CREATE UNIQUE INDEX reconcile_differences_position ON reconcile_differences(run_id, position)",
+        // The earlier occurrences of a difference, latest run last.
+        "CREATE INDEX reconcile_differences_recurrence ON reconcile_differences(recurrence_key, run_id)",
+        // Open differences only: paging and counting "hide resolved" without reading resolved rows.
+        "CREATE INDEX reconcile_differences_open ON reconcile_differences(run_id, position) WHERE resolution IS NULL",
+        """
+        CREATE TRIGGER reconcile_differences_open_count AFTER UPDATE OF resolution ON reconcile_differences
+        WHEN (OLD.resolution IS NULL) != (NEW.resolution IS NULL)
+        BEGIN
+          UPDATE reconcile_runs SET open_differences = open_differences + (CASE WHEN NEW.resolution IS NULL THEN 1 ELSE -1 END)
+            WHERE id = NEW.run_id;
+        END
+        """,
+        // Rows the engine could not read, in the order it reported them (id order).
+        """
+        CREATE TABLE reconcile_rejected_rows(
+          id INTEGER PRIMARY KEY,
+          run_id INTEGER NOT NULL REFERENCES reconcile_runs(id),
+          file TEXT NOT NULL CHECK (\(oneOf("file", ["ida", "sfdc"]))),
+          line INTEGER NOT NULL CHECK (line >= 1),
+          error TEXT NOT NULL)
+        """,
+        "CREATE INDEX reconcile_rejected_rows_run ON reconcile_rejected_rows(run_id)",
+    ]
+
+    /// Frozen with v2-reconcile (not read from `DifferenceKind`, so a new kind cannot silently change a landed migration).
+    static let differenceKinds = [
+        "missing_in_sfdc", "missing_in_ida", "status_mismatch", "mrr_mismatch", "nrc_mismatch", "term_mismatch",
+        "install_date_mismatch", "account_mismatch", "duplicate_in_ida", "duplicate_in_sfdc", "missing_cross_reference",
+    ]
+    static let differenceFields = ["status", "mrr", "nrc", "term", "install_date", "account"]
+
     /// The names of `v1OrderIndexes`, read from their SQL so the two lists cannot drift apart.
     static let v1OrderIndexNames: [String] = v1OrderIndexes.map { sql in
         String(sql.split(separator: " ")[2])

@@ -16,6 +16,12 @@ public enum StoreError: Error, LocalizedError, Equatable, Sendable {
     case notADemoDatabase(String)
     /// Demo options out of range.
     case invalidDemoOptions(String)
+    /// No saved reconciliation run with this id.
+    case reconcileRunNotFound(Int64)
+    /// No difference of a saved reconciliation run with this id.
+    case differenceNotFound(Int64)
+    /// A difference is resolved only with a note saying what was decided or done.
+    case resolutionNoteRequired
     /// A value in the file that the schema's CHECKs should have made impossible (e.g. the file was edited by hand).
     case corruptValue(column: String, value: String)
 
@@ -38,6 +44,14 @@ public enum StoreError: Error, LocalizedError, Equatable, Sendable {
                 + "Choose another path with --db."
         case let .invalidDemoOptions(why):
             return "Cannot build the demo: \(why)."
+        case let .reconcileRunNotFound(id):
+            return "There is no saved reconciliation run #\(id). Pick one from the list of saved runs, "
+                + "or run the reconciliation again to save a new one."
+        case let .differenceNotFound(id):
+            return "There is no reconciliation difference #\(id). Reload the run's differences and pick it again."
+        case .resolutionNoteRequired:
+            return "A resolution needs a note: write what was decided or done (for example "
+                + "'fix in SFDC, ticket SF-1234'), then save again."
         case let .corruptValue(column, value):
             return "The database holds an unreadable value in \(column): '\(value)'. Restore it from a backup "
                 + "or correct the value with the sqlite3 tool."

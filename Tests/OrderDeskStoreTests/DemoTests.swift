@@ -20,6 +20,8 @@ import Testing
         #expect(rowsA == (try exportAll(b)))
         #expect(rowsA != (try exportAll(c)))
         #expect(try a.users() == b.users())
+        #expect(try a.reconcileRuns() == b.reconcileRuns())
+        #expect(try a.reconcileRuns().map(\.ida.sha256) != c.reconcileRuns().map(\.ida.sha256))
         #expect(try a.orderDetail(id: 77) == b.orderDetail(id: 77))
         #expect(try a.isDemo())
     }
@@ -30,7 +32,7 @@ import Testing
         let db = try AppDatabase.buildDemo(
             at: temp.path, options: DemoOptions(orders: 1_500, seed: 42, currentLogin: "tester", currentName: "Test Person"),
             now: testNow, progress: { if phases.last != $0.phase { phases.append($0.phase) } })
-        #expect(phases == ["users", "products", "customers", "orders", "indexes", "search", "statistics"])
+        #expect(phases == ["users", "products", "customers", "orders", "indexes", "search", "reconcile", "statistics"])
         let rows = try exportAll(db)
         #expect(Set(rows.map(\.state)) == Set(OrderState.allCases))
         #expect(Set(rows.map(\.type)) == Set(OrderType.allCases))

@@ -12,11 +12,12 @@ import Testing
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         }
         for table in ["users", "settings", "customers", "locations", "products", "orders", "order_lines",
-                      "order_notes", "audit_log", "order_counts", "customer_fts"] {
+                      "order_notes", "audit_log", "order_counts", "customer_fts", "reconcile_runs", "reconcile_run_kinds",
+                      "reconcile_differences", "reconcile_rejected_rows"] {
             #expect(tables.contains(table), "missing table \(table)")
         }
         let applied = try db.writer.read { try Migrations.migrator.appliedMigrations($0) }
-        #expect(applied == ["v1"])
+        #expect(applied == ["v1", "v2-reconcile"])
         let journal = try db.writer.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
         #expect(journal == "wal")
         let foreignKeys = try db.writer.read { try Int.fetchOne($0, sql: "PRAGMA foreign_keys") }

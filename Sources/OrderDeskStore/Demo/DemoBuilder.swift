@@ -127,6 +127,14 @@ private struct DemoBuilder {
         try db.execute(sql: "INSERT INTO customer_fts(customer_fts) VALUES ('rebuild')")
         try db.execute(sql: "INSERT INTO customer_fts(customer_fts) VALUES ('optimize')")
         progress(DemoProgress(phase: "search", done: 1, total: 1))
+        // Last week's and this week's reconciliation runs, from the orders just written.
+        progress(DemoProgress(phase: "reconcile", done: 0, total: 1))
+        try inTransaction { builder in
+            var runs = DemoReconcileRuns(
+                db: builder.db, seed: builder.options.seed, now: builder.now, currentLogin: builder.options.currentLogin)
+            try runs.build()
+        }
+        progress(DemoProgress(phase: "reconcile", done: 1, total: 1))
         progress(DemoProgress(phase: "statistics", done: 0, total: 1))
         try db.execute(sql: "INSERT INTO settings(key, value) VALUES ('demo', '1'), ('demo_seed', ?)",
                        arguments: [String(options.seed)])
@@ -200,11 +208,11 @@ private struct DemoBuilder {
 
     mutating func insertCustomers() throws {
         let count = max(options.orders / 4, 8)
-        var customers = try BulkInsert(db, sql: """
+        var customers = try RawStatement(db, sql: """
             INSERT INTO customers(id, account_number, name, segment, channel, phone, owner_id, since)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        var locations = try BulkInsert(db, sql: """
+        var locations = try RawStatement(db, sql: """
             INSERT INTO locations(id, customer_id, street, city, state_code, zip) VALUES (?, ?, ?, ?, ?, ?)
             """)
         let channelWeights = [35, 25, 10, 10, 20]  // direct, agent, carrier, referral, smb
@@ -293,17 +301,17 @@ private struct DemoBuilder {
 
     mutating func insertOrders() throws {
         let total = options.orders
-        var orders = try BulkInsert(db, sql: """
+        var orders = try RawStatement(db, sql: """
             INSERT INTO orders(id, order_number, customer_id, location_id, customer_name, customer_key, type, state,
               channel, owner_id, owner_login, mrr_cents, nrc_cents, term_months, booked_on, state_since, install_on,
               bill_start_on, submitted_on, reason_code, escalated, version, updated_by, updated_at, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        var lines = try BulkInsert(db, sql: """
+        var lines = try RawStatement(db, sql: """
             INSERT INTO order_lines(order_id, product_id, quantity, mrr_cents, nrc_cents) VALUES (?, ?, ?, ?, ?)
             """)
-        var notes = try BulkInsert(db, sql: "INSERT INTO order_notes(order_id, author_id, at, text) VALUES (?, ?, ?, ?)")
-        var audit = try BulkInsert(db, sql: """
+        var notes = try RawStatement(db, sql: "INSERT INTO order_notes(order_id, author_id, at, text) VALUES (?, ?, ?, ?)")
+        var audit = try RawStatement(db, sql: """
             INSERT INTO audit_log(at, actor_id, entity, entity_id, action, field, old_value, new_value)
             VALUES (?, ?, 'order', ?, ?, ?, ?, ?)
             """)

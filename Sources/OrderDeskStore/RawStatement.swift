@@ -1,10 +1,12 @@
 import GRDB
 // GRDB's own SQLite module, for binding through the raw statement handle (about twice as fast as
-// building StatementArguments per row, per FACTS.md). Only the demo builder's bulk insert uses it.
+// building StatementArguments per row, per FACTS.md). Used where one statement runs for many rows: the
+// demo builder's inserts, and saving a reconciliation run's differences with a lookup for each.
 import GRDBSQLite
 
-/// A prepared INSERT reused for many rows: values are bound in parameter order, then `insert()` runs it.
-struct BulkInsert {
+/// A prepared statement reused for many rows: values are bound in parameter order, then `insert()` runs
+/// an INSERT, or `firstRow(_:)` runs a query and reads its first row.
+struct RawStatement {
     private let db: Database
     /// Kept so GRDB does not finalize the handle while we use it.
     private let statement: Statement
@@ -45,5 +47,26 @@ struct BulkInsert {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
         }
         sqlite3_reset(handle)
+    }
+
+    /// Runs a query with the values bound since the last call; `read` gets its first row, nil when it has none.
+    mutating func firstRow<T>(_ read: (Columns) -> T) throws -> T? {
+        defer { sqlite3_reset(handle); next = 1 }
+        switch sqlite3_step(handle) {
+        case SQLITE_ROW: return read(Columns(handle: handle))
+        case SQLITE_DONE: return nil
+        case let code:
+            let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+        }
+    }
+
+    /// The current row of a query, by 0-based column.
+    struct Columns {
+        fileprivate let handle: OpaquePointer
+
+        func int64(_ column: Int32) -> Int64? {
+            sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, column)
+        }
     }
 }

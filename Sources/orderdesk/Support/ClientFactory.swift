@@ -21,24 +21,28 @@ enum ClientFactory {
                 try database.apply(change, toOrder: id, expectedVersion: version, actor: user, now: now())
             },
             dataVersion: { try database.dataVersion() },
-            // Saved runs come from the store once it keeps them (issue 3): until then the screen shows
-            // no runs, and the actions that would write say so.
-            reconcileRuns: { [] },
-            reconcileDifferences: { _, _, _, _ in [] },
-            reconcileDifferencesBefore: { _, _, _, _ in [] },
-            reconcileDifferenceCount: { _, _ in 0 },
-            resolveDifference: { _, _, _ in throw NotWiredYet(action: "Resolving a difference") },
-            runReconcile: { _, _, _, _ in throw NotWiredYet(action: "Running a reconciliation from the desk") },
-            exportOpenDifferences: { _, _ in throw NotWiredYet(action: "Exporting a run's differences") },
+            reconcileRuns: { try database.reconcileRuns() },
+            reconcileDifferences: { runID, query, after, limit in
+                try database.reconcileDifferences(runID: runID, query: query, afterPosition: after, limit: limit)
+            },
+            reconcileDifferencesBefore: { runID, query, before, limit in
+                try database.reconcileDifferencesBefore(runID: runID, query: query, beforePosition: before, limit: limit)
+            },
+            reconcileDifferenceCount: { runID, query in try database.reconcileDifferenceCount(runID: runID, query: query) },
+            resolveDifference: { id, resolution, note in
+                try database.resolveDifference(id: id, resolution: resolution, note: note, actor: user, now: now())
+            },
+            runReconcile: { idaPath, sfdcPath, options, progress in
+                let ida = try ExportFile.open(path: expandingTilde(idaPath), side: .ida)
+                let sfdc = try ExportFile.open(path: expandingTilde(sfdcPath), side: .sfdc)
+                return try database.reconcileAndSave(
+                    ida: ida, sfdc: sfdc, options: options, actor: user, now: now(), progress: progress).1
+            },
+            exportOpenDifferences: { runID, path in try OpenDifferencesExport.write(runID: runID, to: expandingTilde(path), from: database) },
             completePath: { PathCompletion.candidates(for: $0) }
         )
     }
 }
 
-/// A desk action whose store side is not connected yet.
-struct NotWiredYet: LocalizedError {
-    var action: String
-    var errorDescription: String? {
-        "\(action) is not wired to the store yet in this build (issue 3)."
-    }
-}
+/// `~/exports/ida.csv` as the shell would read it.
+private func expandingTilde(_ path: String) -> String { (path as NSString).expandingTildeInPath }

@@ -11,7 +11,6 @@ public enum Reconciliation {
     ) throws -> ReconcileResult {
         // A progress of our own when none is given: it is how a failed side stops the other one.
         let progress = progress ?? ReconcileProgress()
-        let started = ContinuousClock.now
         progress.addTotal((ida.size ?? 0) + (sfdc.size ?? 0))
         progress.setPhase("reading")
         let idaLoad = BackgroundLoad { try IDATable.load(ida, progress: progress) }
@@ -23,16 +22,10 @@ public enum Reconciliation {
             _ = try? idaLoad.wait()
             throw error
         }
-        let sfdcDone = ContinuousClock.now
         let idaTable = try idaLoad.wait()
-        let bothDone = ContinuousClock.now
         if progress.isCancelled { throw ReconcileError.cancelled }
         progress.setPhase("matching")
-        let result = Matcher(ida: idaTable, sfdc: sfdcTable, options: options).result()
-        if ProcessInfo.processInfo.environment["ORDERDESK_TRACE"] != nil {
-            FileHandle.standardError.write(Data("sfdc read \(sfdcDone - started), both read \(bothDone - started), matched \(ContinuousClock.now - started)\n".utf8))
-        }
-        return result
+        return Matcher(ida: idaTable, sfdc: sfdcTable, options: options).result()
     }
 }
 

@@ -129,7 +129,7 @@ extension DeskApp {
             let saved = try client.resolveDifference(id, resolution, note)
             state.modal = nil
             let d = saved.difference
-            state.message = StatusMessage("Resolved " + d.kind.title + " on " + (d.idaOrder ?? d.sfdcID ?? "?") + ": "
+            state.message = StatusMessage("Resolved " + d.kind.label + " on " + (d.idaOrder ?? d.sfdcID ?? "?") + ": "
                                           + resolution.label + ".")
             reloadReconcile()
         } catch {

@@ -45,7 +45,7 @@ public enum KindPicker {
         let first = max(0, min(state.index - rows + 1, state.options.count - rows))
         for (i, option) in state.options.enumerated().dropFirst(first).prefix(rows) {
             let selected = i == state.index
-            let name = option.kind.map { DisplayWidth.pad($0.shortLabel, to: 9) + $0.title } ?? "All kinds"
+            let name = option.kind.map { DisplayWidth.pad($0.shortLabel, to: 9) + $0.label } ?? "All kinds"
             let style = selected ? theme.style(.tableCursor) : theme.style(option.count == 0 ? .muted : .dialog)
             let y = inner.top + i - first
             canvas.cell((selected ? "▸ " : "  ") + name, row: y, column: inner.left, width: inner.width - countWidth, style: style)

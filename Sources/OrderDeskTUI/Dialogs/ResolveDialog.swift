@@ -66,7 +66,7 @@ public enum ResolveDialog {
         let theme = canvas.theme
         let d = state.difference.difference
         let keys = (d.idaOrder ?? d.sfdcID ?? "")
-        let inner = canvas.centredBox(height: 15, width: 72, title: "Resolve " + d.kind.title + " · " + keys)
+        let inner = canvas.centredBox(height: 15, width: 72, title: "Resolve " + d.kind.label + " · " + keys)
         guard inner.width > 20, inner.height > 8 else { return }
         var y = inner.top
         if let field = d.field {

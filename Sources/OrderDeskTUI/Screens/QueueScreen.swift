@@ -360,14 +360,6 @@ extension QueueSortColumn {
     }
 }
 
-extension Money {
-    /// An integer with thousands separators: `48,210`.
-    static func groupedInteger(_ n: Int) -> String {
-        let grouped = Money(cents: Int64(n) * 100).grouped
-        return String(grouped.dropLast(3))
-    }
-}
-
 extension Canvas {
     /// Paints a whole row in a style.
     func fill(row: Int, style: Style) { terminal.fill(row: row, column: 0, width: columns, style: style) }

@@ -360,7 +360,7 @@ public enum ReconcileRunScreen {
         canvas.fill(row: top, style: theme.style(.tableHeader))
         guard let saved else { return }
         let d = saved.difference
-        var heading = d.kind.title + " · IDA " + (d.idaOrder ?? "—") + " · SFDC " + (d.sfdcID ?? "—")
+        var heading = d.kind.label + " · IDA " + (d.idaOrder ?? "—") + " · SFDC " + (d.sfdcID ?? "—")
         if let by = d.matchedBy { heading += " · matched by " + (by == .crossReference ? "cross-reference" : "heuristic") }
         if saved.orderID == nil { heading += " · not in this store" }
         canvas.cell(heading, row: top, column: 0, width: canvas.columns, style: theme.style(.tableHeader))
@@ -431,7 +431,7 @@ public enum ReconcileRunScreen {
     static func describe(_ query: DifferenceQuery) -> String {
         if query == DifferenceQuery() { return "all differences · f kind · o open only · / search" }
         var parts: [String] = []
-        parts.append(query.kinds.isEmpty ? "all kinds" : "kind " + query.kinds.sorted().map(\.title).joined(separator: ", "))
+        parts.append(query.kinds.isEmpty ? "all kinds" : "kind " + query.kinds.sorted().map(\.label).joined(separator: ", "))
         if !query.includeResolved { parts.append("open only") }
         if !query.search.isEmpty { parts.append("search \"" + query.search + "\"") }
         return "showing: " + parts.joined(separator: " · ") + " · F clears"

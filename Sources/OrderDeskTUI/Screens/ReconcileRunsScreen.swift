@@ -176,7 +176,7 @@ public enum ReconcileRunsScreen {
     static func kindList(_ byKind: [DifferenceKind: Int]) -> [String] {
         let found = DifferenceKind.allCases.filter { (byKind[$0] ?? 0) > 0 }
         if found.isEmpty { return ["no differences: the exports agree"] }
-        return found.map { $0.title + " " + Money.groupedInteger(byKind[$0]!) }
+        return found.map { $0.label + " " + Money.groupedInteger(byKind[$0]!) }
     }
 
     /// Entries joined with " · " into at most `lines` lines of `width` cells; the last ends with "…" when cut.

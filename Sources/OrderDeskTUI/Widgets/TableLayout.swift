@@ -90,12 +90,3 @@ extension DisplayWidth {
         return head + "…" + String(tail.reversed())
     }
 }
-
-extension DifferenceKind {
-    /// Words for people with the systems' names as they write them: "missing in SFDC", "MRR mismatch".
-    var title: String {
-        label.split(separator: " ").map { word -> String in
-            ["sfdc", "ida", "mrr", "nrc"].contains(word) ? word.uppercased() : String(word)
-        }.joined(separator: " ")
-    }
-}

@@ -27,7 +27,7 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     public var components: (year: Int, month: Int, day: Int) { Day.civilFromDays(ordinal) }
     public var iso: String {
         let (y, m, d) = components
-        return Day.pad(y, 4) + "-" + Day.pad(m, 2) + "-" + Day.pad(d, 2)
+        return zeroPadded(y, width: 4) + "-" + zeroPadded(m, width: 2) + "-" + zeroPadded(d, width: 2)
     }
     public var description: String { iso }
     /// Midnight UTC at the start of this day.
@@ -65,10 +65,5 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
         return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
-
-    private static func pad(_ n: Int, _ width: Int) -> String {
-        let s = String(n)
-        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
     }
 }

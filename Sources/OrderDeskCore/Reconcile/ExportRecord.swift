@@ -91,12 +91,7 @@ public enum ExportWriter {
     /// `MM/DD/YYYY`.
     public static func usDate(_ day: Day) -> String {
         let c = day.components
-        return pad(c.month, 2) + "/" + pad(c.day, 2) + "/" + pad(c.year, 4)
-    }
-
-    private static func pad(_ n: Int, _ width: Int) -> String {
-        let s = String(n)
-        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+        return zeroPadded(c.month, width: 2) + "/" + zeroPadded(c.day, width: 2) + "/" + zeroPadded(c.year, width: 4)
     }
 
     private static func quoteIfNeeded(_ field: String) -> String {

@@ -34,16 +34,8 @@ public enum ExportVocabulary {
         }
     }
 
-    public static func idaType(_ type: OrderType) -> String {
-        switch type {
-        case .new: return "NEW"
-        case .move: return "MOV"
-        case .add: return "ADD"
-        case .change: return "CHG"
-        case .disconnect: return "DIS"
-        case .renewal: return "RNW"
-        }
-    }
+    /// IDA's `ORDER_TYPE`: the desk's three-letter form.
+    public static func idaType(_ type: OrderType) -> String { type.short }
 
     public static func sfdcType(_ type: OrderType) -> String {
         switch type {
@@ -56,15 +48,8 @@ public enum ExportVocabulary {
         }
     }
 
-    public static func idaChannel(_ channel: Channel) -> String {
-        switch channel {
-        case .direct: return "DIR"
-        case .agent: return "AGT"
-        case .carrier: return "CAR"
-        case .referral: return "REF"
-        case .smb: return "SMB"
-        }
-    }
+    /// IDA's `CHANNEL_CD`: the desk's three-letter form.
+    public static func idaChannel(_ channel: Channel) -> String { channel.short }
 
     public static func sfdcChannel(_ channel: Channel) -> String {
         switch channel {

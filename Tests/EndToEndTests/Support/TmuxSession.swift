@@ -56,7 +56,7 @@ final class TmuxSession {
     }
 
     deinit {
-        try? tmux(["-S", socket, "kill-server"])
+        _ = try? tmux(["-S", socket, "kill-server"])
         try? FileManager.default.removeItem(atPath: socket)
         try? FileManager.default.removeItem(atPath: socket + ".conf")
     }

@@ -4,20 +4,7 @@ import Testing
 /// Exports written from the same random orders agree; changes injected into the SFDC side are
 /// reported exactly, whatever the seed.
 struct ReconcilePropertyTests {
-    /// A small deterministic generator (SplitMix64), so a failing seed can be replayed.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
-
-    static func records(_ count: Int, random: inout Random) -> [ExportRecord] {
+    static func records(_ count: Int, random: inout SeededRandom) -> [ExportRecord] {
         (0..<count).map { n in
             let state = OrderState.allCases.filter { $0 != .draft }[random.below(10)]
             let booked = Day(year: 2026, month: 1, day: 1)!.adding(days: random.below(300))
@@ -34,7 +21,7 @@ struct ReconcilePropertyTests {
 
     @Test(arguments: [1, 2, 3, 42, 2026] as [UInt64])
     func sameOrdersAgreeAndInjectedChangesAreReportedExactly(seed: UInt64) throws {
-        var random = Random(state: seed)
+        var random = SeededRandom(seed: seed)
         let orders = Self.records(300, random: &random)
         #expect(try Fixture.run(ida: orders, sfdc: orders).agrees)
 
@@ -83,4 +70,9 @@ struct ReconcilePropertyTests {
         #expect(result.differences == expected.sorted(by: Difference.reportOrder))
         #expect(result.summary.matched == orders.count)
     }
+}
+
+private extension SeededRandom {
+    /// A uniform integer in 0..<n.
+    mutating func below(_ n: Int) -> Int { int(0...(n - 1)) }
 }

@@ -272,7 +272,11 @@ public enum ReconcileRunScreen {
     static func value(_ column: Column, of saved: SavedDifference, runAt: Int64) -> String {
         let d = saved.difference
         switch column {
-        case .recurring: return saved.isRecurring ? "↻" + DisplayWidth.pad(String(saved.ageInWeeks(runAt: runAt)) + "w", to: 3, alignRight: true) : ""
+        case .recurring:
+            guard saved.isRecurring else { return "" }
+            let weeks = saved.ageInWeeks(runAt: runAt)
+            // Seen again within the week (a re-run): "<1w" rather than a misleading "0w".
+            return "↻" + DisplayWidth.pad(weeks == 0 ? "<1w" : String(weeks) + "w", to: 3, alignRight: true)
         case .kind: return d.kind.shortLabel
         case .idaOrder: return d.idaOrder ?? "—"
         case .sfdcID: return d.sfdcID ?? "—"
@@ -394,7 +398,7 @@ public enum ReconcileRunScreen {
         // Its history.
         if let first = saved.firstSeenAt {
             let weeks = saved.ageInWeeks(runAt: runAt)
-            var text = " ↻ first seen " + Day(unixSeconds: first).iso + " (" + (weeks == 1 ? "1 week" : "\(weeks) weeks") + " ago)"
+            var text = " ↻ first seen " + Day(unixSeconds: first).iso + " (" + (weeks == 0 ? "this week" : weeks == 1 ? "1 week ago" : "\(weeks) weeks ago") + ")"
             if let earlier = saved.earlierResolution {
                 text += " · then " + earlier.resolution.label + " by " + earlier.by + ": " + earlier.note
             }

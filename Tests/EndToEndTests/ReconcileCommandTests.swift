@@ -5,9 +5,9 @@ import Testing
 /// `orderdesk reconcile` as a person or a script runs it: the samples' exact JSON, exit codes 0/1/2,
 /// the table for people and the formula-guarded CSV.
 struct ReconcileCommandTests {
+    /// `Tests/Samples`, copied from the shared samples.
     static let samples = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/samples").path
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Samples").path
     let ida = samples + "/ida_orders.csv"
     let sfdc = samples + "/sfdc_orders.csv"
 

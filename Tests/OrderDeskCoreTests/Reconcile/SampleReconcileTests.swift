@@ -4,9 +4,10 @@ import Testing
 
 /// The shared samples reconcile to exactly the shared expected document.
 struct SampleReconcileTests {
+    /// `Tests/Samples`, copied from the shared samples.
     static let samples = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/samples")
+        .appendingPathComponent("Samples")
 
     static func source(_ name: String) throws -> BytesExportSource {
         BytesExportSource(name: name, bytes: Array(try Data(contentsOf: samples.appendingPathComponent(name))))

@@ -14,6 +14,7 @@ struct FieldSpan {
 /// found in an editor even when an earlier field spans lines.
 struct CSVScanner: ~Copyable {
     private let source: any ExportSource
+    private let side: ExportSide
     private var buffer: UnsafeMutableRawBufferPointer
     /// Valid data is `buffer[start..<end]`.
     private var start = 0
@@ -33,8 +34,9 @@ struct CSVScanner: ~Copyable {
     /// The current row's bytes start here (for messages that quote the row).
     private(set) var rowStart = 0
 
-    init(source: any ExportSource, progress: ReconcileProgress?, chunkSize: Int = 1 << 20) {
+    init(source: any ExportSource, side: ExportSide, progress: ReconcileProgress?, chunkSize: Int = 1 << 20) {
         self.source = source
+        self.side = side
         self.progress = progress
         buffer = .allocate(byteCount: chunkSize, alignment: 8)
         fields.reserveCapacity(32)
@@ -46,7 +48,7 @@ struct CSVScanner: ~Copyable {
     var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(buffer) }
 
     /// Skips a UTF-8 byte-order mark; throws when the file is UTF-16, which the engine cannot read.
-    mutating func skipByteOrderMark(side: ExportSide) throws {
+    mutating func skipByteOrderMark() throws {
         while end - start < 3 && !atEOF { try fill() }
         let b = buffer
         if end - start >= 3, b[start] == 0xEF, b[start + 1] == 0xBB, b[start + 2] == 0xBF { start += 3; return }
@@ -72,7 +74,11 @@ struct CSVScanner: ~Copyable {
                 rowsSinceReport += 1
                 return true
             }
-            if atEOF { fatalError("scanRow returns a row at the end of the file") }
+            // scanRow always ends a row at the end of the file; should that ever change, stop with a
+            // message instead of waiting for bytes that will not come (or crashing the desk's worker).
+            guard !atEOF else {
+                throw ReconcileError.fileUnreadable(side: side, path: source.name, reason: "the CSV reader stopped inside line \(nextLine)")
+            }
             try fill()
         }
     }

@@ -10,8 +10,8 @@ struct ExportReader {
     func read<Table: ExportTable>(
         _ source: any ExportSource, progress: ReconcileProgress?, into table: inout Table
     ) throws -> (rows: Int, rejected: [RejectedRow]) {
-        var scanner = CSVScanner(source: source, progress: progress)
-        try scanner.skipByteOrderMark(side: side)
+        var scanner = CSVScanner(source: source, side: side, progress: progress)
+        try scanner.skipByteOrderMark()
         var text = FieldText()
         // The header: the first line that is not blank.
         var header: [String] = []

@@ -32,6 +32,8 @@ extension AppDatabase {
         ida: ExportFile, sfdc: ExportFile, options: ReconcileOptions, actor: UserAccount, now: Int64,
         progress: ReconcileProgress?
     ) throws -> (ReconcileResult, ReconcileRunSummary) {
+        // Refuse a viewer before reading a million rows for nothing; the save checks again, in its transaction.
+        _ = try writer.read { db in try Self.requireReconciler(db, actor, action: "save reconciliation runs") }
         let fingerprints = ExportFingerprints(ida: ida, sfdc: sfdc, progress: progress)
         let result: ReconcileResult
         do {

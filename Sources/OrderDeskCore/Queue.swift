@@ -56,7 +56,7 @@ public struct QueueSort: Hashable, Sendable {
 }
 
 /// One line of the order queue.
-public struct QueueRow: Hashable, Sendable {
+public struct QueueRow: Hashable, Sendable, Identifiable {
     public var id: Int64
     public var orderNumber: String
     public var customerName: String

@@ -41,7 +41,7 @@ public final class DeskApp {
     public func start() {
         lastDataVersion = try? client.dataVersion()
         state.queue.visibleRows = visibleQueueRows
-        perform(QueueScreen.reset(&state.queue, pageSize: state.queue.visibleRows))
+        perform(QueueScreen.reset(&state.queue))
         render()
     }
 

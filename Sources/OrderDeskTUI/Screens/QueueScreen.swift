@@ -3,44 +3,25 @@ import OrderDeskTerminal
 
 /// Why a page of the queue was asked for, so the answer can be merged into the window.
 public enum QueueFetchPurpose: Hashable, Sendable {
-    /// A new filter or sort: start at the top.
-    case reset
-    case first, last
-    case lineDown, lineUp, pageDown, pageUp
-    /// More rows below to fill a taller window.
-    case grow
-    /// More rows above to fill a taller window at the end of the queue.
-    case growBefore
-    /// The row just above the window, as the first step of reloading it in place.
+    /// A move, fill or reload of the window, merged by the window.
+    case window(KeysetWindow<QueueRow>.Purpose)
+    /// The row just above the window, as the first step of reloading it in place (keyset pages
+    /// cannot start at a row itself, only after one).
     case anchorForRefresh
-    /// Reloading the window in place from just after the anchor (nil: from the top).
-    case refresh(keepCursorOn: Int64?)
 }
 
 /// The order queue: a window of rows onto the filtered, sorted orders.
-public struct QueueState: Hashable, Sendable {
+public struct QueueState: Hashable, Sendable, KeysetWindowed {
     public var filter: QueueFilter
     public var sort = QueueSort()
-    /// The rows on screen, in display order.
-    public var rows: [QueueRow] = []
-    public var hasMoreAfter = false
-    public var hasMoreBefore = false
-    /// Index of the cursor within `rows`.
-    public var cursor = 0
-    /// Position of `rows[0]` within the whole filtered queue.
-    public var topIndex = 0
+    /// The rows on screen and the cursor among them.
+    public var window = KeysetWindow<QueueRow>(visibleRows: 19)
     /// Rows matching the filter, when known.
     public var total: QueueTotal?
-    /// Rows the screen can show; set from the terminal size.
-    public var visibleRows = 19
     public var searching = false
     public var searchField = TextField()
 
     public init(filter: QueueFilter = QueueFilter()) { self.filter = filter }
-
-    public var selected: QueueRow? { rows.indices.contains(cursor) ? rows[cursor] : nil }
-    /// 1-based row number of the cursor in the filtered queue.
-    public var cursorPosition: Int { topIndex + cursor + 1 }
 }
 
 /// What the queue asks the run loop to do.
@@ -69,10 +50,9 @@ public enum QueueScreen {
     public static let chromeRows = 5
 
     public static func update(_ state: inout QueueState, _ action: QueueAction) -> [QueueEffect] {
-        let pageSize = max(1, state.visibleRows)
         switch action {
         case .command(let command):
-            return handle(command, &state, pageSize: pageSize)
+            return handle(command, &state)
 
         case .searchKey(let key):
             switch key {
@@ -82,19 +62,32 @@ public enum QueueScreen {
             case .escape:
                 state.searching = false
                 state.searchField = TextField()
-                return setSearch("", &state, pageSize: pageSize)
+                return setSearch("", &state)
             default:
                 guard state.searchField.handle(key) else { return [] }
-                return setSearch(state.searchField.text, &state, pageSize: pageSize)
+                return setSearch(state.searchField.text, &state)
             }
 
         case .setFilter(let filter):
             state.filter = filter
             state.searchField = TextField(filter.search)
-            return reset(&state, pageSize: pageSize)
+            return reset(&state)
 
-        case .pageLoaded(let page, let purpose):
-            return merge(page, purpose, &state, pageSize: pageSize)
+        case .pageLoaded(let page, .anchorForRefresh):
+            let purpose = QueueFetchPurpose.window(state.window.refreshPurpose)
+            let pageSize = state.window.pageSize
+            guard let anchor = page.rows.first else { return [.fetch(.first, limit: pageSize, purpose: purpose)] }
+            return [.fetch(.after(anchor), limit: pageSize, purpose: purpose)]
+
+        case .pageLoaded(let page, .window(let purpose)):
+            let more = purpose.isBackward ? page.hasMoreBefore : page.hasMoreAfter
+            let exactTotal = state.total.flatMap { $0.isExact ? $0.count : nil }
+            switch state.window.merge(page.rows, more: more, moreBefore: page.hasMoreBefore, for: purpose,
+                                      exactTotal: exactTotal) {
+            case nil: return []
+            case .fetch(let fetch): return [effect(fetch)]
+            case .locateTop: return [.locate(state.rows.first!)]
+            }
 
         case .counted(let total):
             state.total = total
@@ -105,55 +98,21 @@ public enum QueueScreen {
             return []
 
         case .resized(let visible):
-            let old = state.visibleRows
-            state.visibleRows = max(1, visible)
-            if state.rows.count > state.visibleRows {
-                // Keep the cursor's row on screen: drop rows above it first, then below.
-                let overflow = state.rows.count - state.visibleRows
-                let dropTop = min(overflow, max(0, state.cursor - (state.visibleRows - 1)))
-                state.rows.removeFirst(dropTop)
-                state.topIndex += dropTop
-                state.cursor -= dropTop
-                state.rows.removeLast(overflow - dropTop)
-                state.hasMoreBefore = state.hasMoreBefore || dropTop > 0
-                state.hasMoreAfter = state.hasMoreAfter || overflow - dropTop > 0
-                return []
-            }
-            guard state.visibleRows > old else { return [] }
-            return fillWindow(&state)
+            return state.window.resize(visibleRows: visible).map { [effect($0)] } ?? []
 
         case .externalChange:
             if state.topIndex == 0 || state.rows.isEmpty {
-                return [.fetch(.first, limit: pageSize, purpose: .refresh(keepCursorOn: state.selected?.id)), .count]
+                return [.fetch(.first, limit: state.window.pageSize, purpose: .window(state.window.refreshPurpose)), .count]
             }
             return [.fetch(.before(state.rows[0]), limit: 1, purpose: .anchorForRefresh), .count]
         }
     }
 
-    private static func handle(_ command: CommandID, _ state: inout QueueState, pageSize: Int) -> [QueueEffect] {
+    private static func handle(_ command: CommandID, _ state: inout QueueState) -> [QueueEffect] {
+        if let motion = KeysetWindow<QueueRow>.Motion(command) {
+            return state.window.move(motion).map { [effect($0)] } ?? []
+        }
         switch command {
-        case .moveDown:
-            if state.cursor + 1 < state.rows.count { state.cursor += 1; return [] }
-            guard state.hasMoreAfter, let last = state.rows.last else { return [] }
-            return [.fetch(.after(last), limit: 1, purpose: .lineDown)]
-        case .moveUp:
-            if state.cursor > 0 { state.cursor -= 1; return [] }
-            guard state.hasMoreBefore, let first = state.rows.first else { return [] }
-            return [.fetch(.before(first), limit: 1, purpose: .lineUp)]
-        case .pageDown:
-            guard state.hasMoreAfter, let last = state.rows.last else {
-                state.cursor = max(0, state.rows.count - 1); return []
-            }
-            return [.fetch(.after(last), limit: pageSize, purpose: .pageDown)]
-        case .pageUp:
-            guard state.hasMoreBefore, let first = state.rows.first else { state.cursor = 0; return [] }
-            return [.fetch(.before(first), limit: pageSize, purpose: .pageUp)]
-        case .first:
-            guard state.hasMoreBefore else { state.cursor = 0; return [] }
-            return [.fetch(.first, limit: pageSize, purpose: .first)]
-        case .last:
-            guard state.hasMoreAfter else { state.cursor = max(0, state.rows.count - 1); return [] }
-            return [.fetch(.last, limit: pageSize, purpose: .last)]
         case .search:
             state.searching = true
             state.searchField = TextField(state.filter.search)
@@ -162,15 +121,15 @@ public enum QueueScreen {
             state.filter = QueueFilter()
             state.searchField = TextField()
             state.searching = false
-            return reset(&state, pageSize: pageSize)
+            return reset(&state)
         case .sortNext:
             let all = QueueSortColumn.allCases
             let next = all[(all.firstIndex(of: state.sort.column)! + 1) % all.count]
             state.sort = QueueSort(column: next, descending: next.defaultDescending)
-            return reset(&state, pageSize: pageSize)
+            return reset(&state)
         case .sortDirection:
             state.sort.descending.toggle()
-            return reset(&state, pageSize: pageSize)
+            return reset(&state)
         case .refresh:
             return update(&state, .externalChange)
         default:
@@ -178,96 +137,27 @@ public enum QueueScreen {
         }
     }
 
-    private static func setSearch(_ text: String, _ state: inout QueueState, pageSize: Int) -> [QueueEffect] {
+    private static func setSearch(_ text: String, _ state: inout QueueState) -> [QueueEffect] {
         guard state.filter.search != text else { return [] }
         state.filter.search = text
-        return reset(&state, pageSize: pageSize)
-    }
-
-    /// Asks for the rows a window taller than its content still needs: below first, then above.
-    private static func fillWindow(_ state: inout QueueState) -> [QueueEffect] {
-        let needed = state.visibleRows - state.rows.count
-        guard needed > 0 else { return [] }
-        if state.hasMoreAfter, let last = state.rows.last {
-            return [.fetch(.after(last), limit: needed, purpose: .grow)]
-        }
-        if state.hasMoreBefore, let first = state.rows.first {
-            return [.fetch(.before(first), limit: needed, purpose: .growBefore)]
-        }
-        return []
+        return reset(&state)
     }
 
     /// Start over at the top of a new filter or sort.
-    static func reset(_ state: inout QueueState, pageSize: Int) -> [QueueEffect] {
+    static func reset(_ state: inout QueueState) -> [QueueEffect] {
         state.total = nil
-        return [.fetch(.first, limit: pageSize, purpose: .reset), .count]
+        return [effect(state.window.restart), .count]
     }
 
-    private static func merge(_ page: QueuePage, _ purpose: QueueFetchPurpose, _ state: inout QueueState, pageSize: Int) -> [QueueEffect] {
-        switch purpose {
-        case .reset, .first:
-            state.rows = page.rows
-            state.topIndex = 0
-            state.cursor = 0
-            state.hasMoreBefore = false
-            state.hasMoreAfter = page.hasMoreAfter
-        case .last:
-            state.rows = page.rows
-            state.hasMoreAfter = false
-            state.hasMoreBefore = page.hasMoreBefore
-            state.cursor = max(0, page.rows.count - 1)
-            guard let total = state.total, total.isExact else { return [.locate(page.rows.first!)] }
-            state.topIndex = max(0, total.count - page.rows.count)
-        case .lineDown, .pageDown:
-            guard !page.rows.isEmpty else { state.hasMoreAfter = false; return [] }
-            let combined = state.rows + page.rows
-            let keep = min(pageSize, combined.count)
-            let dropped = combined.count - keep
-            let cursorRow = purpose == .lineDown ? combined.count - 1 : min(state.cursor + page.rows.count, combined.count - 1)
-            state.rows = Array(combined.suffix(keep))
-            state.topIndex += dropped
-            state.cursor = max(0, cursorRow - dropped)
-            state.hasMoreBefore = state.hasMoreBefore || dropped > 0
-            state.hasMoreAfter = page.hasMoreAfter
-        case .lineUp, .pageUp:
-            guard !page.rows.isEmpty else { state.hasMoreBefore = false; return [] }
-            let combined = page.rows + state.rows
-            let keep = min(pageSize, combined.count)
-            let cursorRow = purpose == .lineUp ? 0 : max(0, state.cursor)
-            state.rows = Array(combined.prefix(keep))
-            state.topIndex = max(0, state.topIndex - page.rows.count)
-            state.cursor = min(cursorRow, keep - 1)
-            state.hasMoreAfter = state.hasMoreAfter || combined.count > keep
-            state.hasMoreBefore = page.hasMoreBefore
-        case .grow:
-            state.rows += page.rows
-            state.hasMoreAfter = page.hasMoreAfter
-            return fillWindow(&state)
-        case .growBefore:
-            state.rows = page.rows + state.rows
-            state.topIndex = max(0, state.topIndex - page.rows.count)
-            state.cursor += page.rows.count
-            state.hasMoreBefore = page.hasMoreBefore
-        case .anchorForRefresh:
-            let keep = state.selected?.id
-            guard let anchor = page.rows.first else {
-                return [.fetch(.first, limit: pageSize, purpose: .refresh(keepCursorOn: keep))]
-            }
-            return [.fetch(.after(anchor), limit: pageSize, purpose: .refresh(keepCursorOn: keep))]
-        case .refresh(let keepID):
-            let oldCursor = state.cursor
-            state.rows = page.rows
-            state.hasMoreAfter = page.hasMoreAfter
-            state.hasMoreBefore = page.hasMoreBefore
-            if let keepID, let index = page.rows.firstIndex(where: { $0.id == keepID }) {
-                state.cursor = index
-            } else {
-                state.cursor = min(oldCursor, max(0, page.rows.count - 1))
-            }
-            if let first = page.rows.first, page.hasMoreBefore { return [.locate(first)] }
-            state.topIndex = 0
+    /// The window's fetch as a page of the queue: by the keys of the rows it is relative to.
+    private static func effect(_ fetch: KeysetWindow<QueueRow>.Fetch) -> QueueEffect {
+        let request: PageRequest = switch fetch.request {
+        case .first: .first
+        case .last: .last
+        case .after(let row): .after(row)
+        case .before(let row): .before(row)
         }
-        return []
+        return .fetch(request, limit: fetch.limit, purpose: .window(fetch.purpose))
     }
 
     // MARK: Rendering

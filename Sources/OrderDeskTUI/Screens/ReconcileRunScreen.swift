@@ -11,38 +11,22 @@ public enum DifferencePageRequest: Hashable, Sendable {
 }
 
 /// Why a page of differences was asked for, so the answer can be merged into the window.
-public enum DifferenceFetchPurpose: Hashable, Sendable {
-    case reset, first, last
-    case lineDown, lineUp, pageDown, pageUp
-    /// More rows below (or above) to fill a taller window.
-    case grow, growBefore
-    /// Reloading the window in place, the cursor kept on this difference when it is still there.
-    case refresh(keepCursorOn: Int64?)
-}
+public typealias DifferenceFetchPurpose = KeysetWindow<SavedDifference>.Purpose
 
 /// One run's differences: a window of rows onto those that match the query, and the run they belong to.
-public struct ReconcileRunState: Hashable, Sendable {
+public struct ReconcileRunState: Hashable, Sendable, KeysetWindowed {
     public var run: ReconcileRunSummary
     public var query = DifferenceQuery()
-    public var rows: [SavedDifference] = []
-    public var hasMoreBefore = false
-    public var hasMoreAfter = false
-    /// Index of the cursor within `rows`.
-    public var cursor = 0
-    /// How many matching differences come before `rows[0]`.
-    public var topIndex = 0
+    /// The rows on screen and the cursor among them.
+    public var window: KeysetWindow<SavedDifference>
     /// Differences matching the query, when counted.
     public var total: Int?
-    /// Rows the table can show; set from the terminal size.
-    public var visibleRows = 10
     public var searching = false
     public var searchField = TextField()
 
-    public init(run: ReconcileRunSummary, visibleRows: Int = 10) { self.run = run; self.visibleRows = max(1, visibleRows) }
-
-    public var selected: SavedDifference? { rows.indices.contains(cursor) ? rows[cursor] : nil }
-    /// 1-based number of the cursor's row among the matching differences.
-    public var cursorPosition: Int { topIndex + cursor + 1 }
+    public init(run: ReconcileRunSummary, visibleRows: Int = 10) {
+        self.run = run; self.window = KeysetWindow(visibleRows: max(1, visibleRows))
+    }
 }
 
 /// What the differences screen asks the run loop to do.
@@ -72,10 +56,9 @@ public enum ReconcileRunScreen {
     static let stripRows = 4
 
     public static func update(_ state: inout ReconcileRunState, _ action: ReconcileRunAction) -> [ReconcileRunEffect] {
-        let pageSize = max(1, state.visibleRows)
         switch action {
         case .command(let command):
-            return handle(command, &state, pageSize: pageSize)
+            return handle(command, &state)
         case .searchKey(let key):
             switch key {
             case .enter:
@@ -94,57 +77,31 @@ public enum ReconcileRunScreen {
             state.query.kinds = kinds
             return reset(&state)
         case let .loaded(page, more, purpose):
-            return merge(page, more: more, purpose, &state, pageSize: pageSize)
+            switch state.window.merge(page, more: more, for: purpose, exactTotal: state.total) {
+            case nil: return []
+            case .fetch(let fetch): return [effect(fetch)]
+            // The count places a window at the end of the list (see `.counted`).
+            case .locateTop: return [.count]
+            }
         case .counted(let total):
             state.total = total
             // At the end of the list the window's place follows from the total.
             if !state.hasMoreAfter { state.topIndex = max(0, total - state.rows.count) }
             return []
         case .resized(let visible):
-            let old = state.visibleRows
-            state.visibleRows = max(1, visible)
-            if state.rows.count > state.visibleRows {
-                // Keep the cursor's row on screen: drop rows above it first, then below.
-                let overflow = state.rows.count - state.visibleRows
-                let dropTop = min(overflow, max(0, state.cursor - (state.visibleRows - 1)))
-                state.rows.removeFirst(dropTop)
-                state.topIndex += dropTop
-                state.cursor -= dropTop
-                state.rows.removeLast(overflow - dropTop)
-                state.hasMoreBefore = state.hasMoreBefore || dropTop > 0
-                state.hasMoreAfter = state.hasMoreAfter || overflow - dropTop > 0
-                return []
-            }
-            return state.visibleRows > old ? fillWindow(&state) : []
+            return state.window.resize(visibleRows: visible).map { [effect($0)] } ?? []
         case .refresh:
             // From the window's first row on (positions are whole numbers, so "after first - 1" includes it).
             let request = state.rows.first.map { DifferencePageRequest.after($0.position - 1) } ?? .first
-            return [.fetch(request, limit: pageSize, purpose: .refresh(keepCursorOn: state.selected?.id)), .count]
+            return [.fetch(request, limit: state.window.pageSize, purpose: state.window.refreshPurpose), .count]
         }
     }
 
-    private static func handle(_ command: CommandID, _ state: inout ReconcileRunState, pageSize: Int) -> [ReconcileRunEffect] {
+    private static func handle(_ command: CommandID, _ state: inout ReconcileRunState) -> [ReconcileRunEffect] {
+        if let motion = KeysetWindow<SavedDifference>.Motion(command) {
+            return state.window.move(motion).map { [effect($0)] } ?? []
+        }
         switch command {
-        case .moveDown:
-            if state.cursor + 1 < state.rows.count { state.cursor += 1; return [] }
-            guard state.hasMoreAfter, let last = state.rows.last else { return [] }
-            return [.fetch(.after(last.position), limit: 1, purpose: .lineDown)]
-        case .moveUp:
-            if state.cursor > 0 { state.cursor -= 1; return [] }
-            guard state.hasMoreBefore, let first = state.rows.first else { return [] }
-            return [.fetch(.before(first.position), limit: 1, purpose: .lineUp)]
-        case .pageDown:
-            guard state.hasMoreAfter, let last = state.rows.last else { state.cursor = max(0, state.rows.count - 1); return [] }
-            return [.fetch(.after(last.position), limit: pageSize, purpose: .pageDown)]
-        case .pageUp:
-            guard state.hasMoreBefore, let first = state.rows.first else { state.cursor = 0; return [] }
-            return [.fetch(.before(first.position), limit: pageSize, purpose: .pageUp)]
-        case .first:
-            guard state.hasMoreBefore else { state.cursor = 0; return [] }
-            return [.fetch(.first, limit: pageSize, purpose: .first)]
-        case .last:
-            guard state.hasMoreAfter else { state.cursor = max(0, state.rows.count - 1); return [] }
-            return [.fetch(.last, limit: pageSize, purpose: .last)]
         case .reconcileSearch:
             state.searching = true
             state.searchField = TextField(state.query.search)
@@ -171,82 +128,18 @@ public enum ReconcileRunScreen {
     /// Start over at the top of a new query.
     static func reset(_ state: inout ReconcileRunState) -> [ReconcileRunEffect] {
         state.total = nil
-        return [.fetch(.first, limit: max(1, state.visibleRows), purpose: .reset), .count]
+        return [effect(state.window.restart), .count]
     }
 
-    /// Asks for the rows a window taller than its content still needs: below first, then above.
-    private static func fillWindow(_ state: inout ReconcileRunState) -> [ReconcileRunEffect] {
-        let needed = state.visibleRows - state.rows.count
-        guard needed > 0 else { return [] }
-        if state.hasMoreAfter, let last = state.rows.last {
-            return [.fetch(.after(last.position), limit: needed, purpose: .grow)]
+    /// The window's fetch as a page of differences: by the positions of the rows it is relative to.
+    private static func effect(_ fetch: KeysetWindow<SavedDifference>.Fetch) -> ReconcileRunEffect {
+        let request: DifferencePageRequest = switch fetch.request {
+        case .first: .first
+        case .last: .last
+        case .after(let row): .after(row.position)
+        case .before(let row): .before(row.position)
         }
-        if state.hasMoreBefore, let first = state.rows.first {
-            return [.fetch(.before(first.position), limit: needed, purpose: .growBefore)]
-        }
-        return []
-    }
-
-    private static func merge(
-        _ page: [SavedDifference], more: Bool, _ purpose: DifferenceFetchPurpose, _ state: inout ReconcileRunState,
-        pageSize: Int
-    ) -> [ReconcileRunEffect] {
-        switch purpose {
-        case .reset, .first:
-            state.rows = page
-            state.topIndex = 0
-            state.cursor = 0
-            state.hasMoreBefore = false
-            state.hasMoreAfter = more
-        case .last:
-            state.rows = page
-            state.hasMoreAfter = false
-            state.hasMoreBefore = more
-            state.cursor = max(0, page.count - 1)
-            guard let total = state.total else { return [.count] }
-            state.topIndex = max(0, total - page.count)
-        case .lineDown, .pageDown:
-            guard !page.isEmpty else { state.hasMoreAfter = false; return [] }
-            let combined = state.rows + page
-            let keep = min(pageSize, combined.count)
-            let dropped = combined.count - keep
-            let cursorRow = purpose == .lineDown ? combined.count - 1 : min(state.cursor + page.count, combined.count - 1)
-            state.rows = Array(combined.suffix(keep))
-            state.topIndex += dropped
-            state.cursor = max(0, cursorRow - dropped)
-            state.hasMoreBefore = state.hasMoreBefore || dropped > 0
-            state.hasMoreAfter = more
-        case .lineUp, .pageUp:
-            guard !page.isEmpty else { state.hasMoreBefore = false; return [] }
-            let combined = page + state.rows
-            let keep = min(pageSize, combined.count)
-            state.rows = Array(combined.prefix(keep))
-            state.topIndex = max(0, state.topIndex - page.count)
-            state.cursor = purpose == .lineUp ? 0 : min(state.cursor, keep - 1)
-            state.hasMoreAfter = state.hasMoreAfter || combined.count > keep
-            state.hasMoreBefore = more
-        case .grow:
-            state.rows += page
-            state.hasMoreAfter = more
-            return fillWindow(&state)
-        case .growBefore:
-            state.rows = page + state.rows
-            state.topIndex = max(0, state.topIndex - page.count)
-            state.cursor += page.count
-            state.hasMoreBefore = more
-        case .refresh(let keepID):
-            let oldCursor = state.cursor
-            state.rows = page
-            state.hasMoreAfter = more
-            if let keepID, let index = page.firstIndex(where: { $0.id == keepID }) {
-                state.cursor = index
-            } else {
-                state.cursor = min(oldCursor, max(0, page.count - 1))
-            }
-            if page.isEmpty && state.hasMoreBefore { return [.fetch(.last, limit: pageSize, purpose: .last)] }
-            return fillWindow(&state)
-        }
-        return []
+        return .fetch(request, limit: fetch.limit, purpose: fetch.purpose)
     }
 
     // MARK: Rendering

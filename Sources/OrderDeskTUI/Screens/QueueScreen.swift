@@ -86,7 +86,10 @@ public enum QueueScreen {
                                       exactTotal: exactTotal) {
             case nil: return []
             case .fetch(let fetch): return [effect(fetch)]
-            case .locateTop: return [.locate(state.rows.first!)]
+            case .locateTop:
+                // An empty last page (every row went meanwhile) has nothing to locate: the window is at the top.
+                guard let top = state.rows.first else { state.window.topIndex = 0; return [] }
+                return [.locate(top)]
             }
 
         case .counted(let total):

@@ -91,31 +91,30 @@ struct ExportRow {
     mutating func reject(_ reason: String) { errors.append(reason) }
 
     mutating func cents(_ column: Int) -> Int64 {
-        let f = span(column)
-        if let value = FieldParsing.cents(bytes, f.start, f.end) { return value }
-        complain(column, "is not an amount")
-        return FieldParsing.emptyMoney
+        read(column, FieldParsing.cents, problem: "is not an amount", otherwise: FieldParsing.emptyMoney)
     }
 
     mutating func day(_ column: Int) -> Int32 {
-        let f = span(column)
-        if let value = FieldParsing.day(bytes, f.start, f.end) { return value }
-        complain(column, "is not a date (MM/DD/YYYY or yyyy-MM-dd)")
-        return FieldParsing.emptyDay
+        read(column, FieldParsing.day, problem: "is not a date (MM/DD/YYYY or yyyy-MM-dd)", otherwise: FieldParsing.emptyDay)
     }
 
     mutating func term(_ column: Int) -> Int32 {
-        let f = span(column)
-        if let value = FieldParsing.term(bytes, f.start, f.end) { return value }
-        complain(column, "is not a whole number of months")
-        return FieldParsing.emptyTerm
+        read(column, FieldParsing.term, problem: "is not a whole number of months", otherwise: FieldParsing.emptyTerm)
     }
 
     mutating func account(_ column: Int) -> UInt64 {
+        read(column, FieldParsing.account, problem: "is not an account number (up to 11 digits)", otherwise: FieldParsing.emptyAccount)
+    }
+
+    /// The field read by `parse`; when it cannot be read, the reason is recorded and `otherwise` returned.
+    @inline(__always)
+    private mutating func read<Value>(
+        _ column: Int, _ parse: (UnsafeRawBufferPointer, Int, Int) -> Value?, problem: String, otherwise: Value
+    ) -> Value {
         let f = span(column)
-        if let value = FieldParsing.account(bytes, f.start, f.end) { return value }
-        complain(column, "is not an account number (up to 11 digits)")
-        return FieldParsing.emptyAccount
+        if let value = parse(bytes, f.start, f.end) { return value }
+        complain(column, problem)
+        return otherwise
     }
 
     mutating func orderKey(_ column: Int) -> OrderKeyValue {

@@ -51,6 +51,14 @@ import Testing
         #expect(read == bytes)
         #expect(info == ExportFileInfo(name: "ida_orders_2026-05-28.csv", size: Int64(bytes.count), sha256: try sha256sum(path)))
         #expect(info.sha256 == SHA256.hex(of: bytes))
+        // Read to the end, the file gives the hash of what it read, the same as the separate pass.
+        #expect(try file.info() == info)
+
+        // Read in odd-sized pieces to the end, with no separate pass first.
+        let again = try ExportFile.open(path: path, side: .ida)
+        var odd = [UInt8](repeating: 0, count: 4_099)
+        while try odd.withUnsafeMutableBytes({ try again.read(into: $0) }) > 0 {}
+        #expect(try again.info() == info)
 
         let (emptyPath, _) = try makeFile("empty.csv", bytes: 0)
         let empty = try ExportFile.open(path: emptyPath, side: .sfdc)

@@ -3,10 +3,14 @@ import OrderDeskCore
 
 /// An export file on disk, read in chunks by the reconciliation engine and fingerprinted for the run's record.
 ///
-/// The descriptor is opened once, so the bytes the engine reads and the bytes `info()` hashes come
-/// from the same file even if the path is replaced meanwhile. `info()` reads with `pread`, which leaves
-/// the engine's file position alone, so the two can run at the same time on different threads.
-public final class ExportFile: ExportSource {
+/// The descriptor is opened once, so the bytes the engine reads and the bytes hashed come from the
+/// same file even if the path is replaced meanwhile. The bytes are hashed as the engine reads them
+/// (on its reading thread, while they are in the cache), so a saved run costs no second pass over a
+/// large file; `info()` makes that pass with `pread` only when the file was not read to its end.
+///
+/// One thread reads a file at a time (the engine gives each its own), which is what makes the
+/// running hash safe without a lock.
+public final class ExportFile: ExportSource, @unchecked Sendable {
     public let path: String
     public let side: ExportSide
     /// The last path component.
@@ -14,6 +18,9 @@ public final class ExportFile: ExportSource {
     /// From `fstat` when the file was opened.
     public let size: Int64?
     private let descriptor: Int32
+    private var hasher = SHA256()
+    private var bytesRead: Int64 = 0
+    private var readToEnd = false
 
     private init(path: String, side: ExportSide, descriptor: Int32, size: Int64?) {
         self.path = path; self.side = side; self.descriptor = descriptor; self.size = size
@@ -53,30 +60,28 @@ public final class ExportFile: ExportSource {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
         while true {
             let n = Foundation.read(descriptor, base, buffer.count)
-            if n >= 0 { return n }
+            if n > 0 {
+                hasher.update(UnsafeRawBufferPointer(start: base, count: n))
+                bytesRead += Int64(n)
+                return n
+            }
+            if n == 0 { readToEnd = true; return 0 }
             let code = errno
             if code == EINTR { continue }
             throw ReconcileError.fileUnreadable(side: side, path: path, reason: Self.reason(code))
         }
     }
 
-    /// The file's name, size and SHA-256, from a separate pass over the whole file (1 MiB reads).
+    /// The file's name, size and SHA-256: from what `read` returned when it was read to the end, else
+    /// from a pass over the whole file (1 MiB reads).
     public func info() throws -> ExportFileInfo {
-        // Never stopped, so never nil; the throw only keeps a crash out of this path.
-        guard let info = try info(stopIf: { false }) else { throw ReconcileError.cancelled }
-        return info
-    }
-
-    /// As `info()`, but gives up and returns nil as soon as `stopIf` says so (checked between reads),
-    /// so a cancelled or failed reconciliation does not wait for a large file to be hashed.
-    func info(stopIf: () -> Bool) throws -> ExportFileInfo? {
+        if readToEnd { return ExportFileInfo(name: name, size: bytesRead, sha256: hasher.finalize()) }
         let chunk = 1 << 20
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 16)
         defer { buffer.deallocate() }
         var hasher = SHA256()
         var offset: Int64 = 0
         while true {
-            if stopIf() { return nil }
             let n = pread(descriptor, buffer.baseAddress, chunk, off_t(offset))
             if n < 0 {
                 let code = errno

@@ -26,7 +26,7 @@ extension AppDatabase {
         }
     }
 
-    /// Runs the engine on both files while a background thread hashes them, then saves the run.
+    /// Runs the engine on both files (which hashes them as it reads), then saves the run.
     /// Throws `ReconcileError.cancelled`, saving nothing, when `progress` is cancelled before the save.
     public func reconcileAndSave(
         ida: ExportFile, sfdc: ExportFile, options: ReconcileOptions, actor: UserAccount, now: Int64,
@@ -34,19 +34,10 @@ extension AppDatabase {
     ) throws -> (ReconcileResult, ReconcileRunSummary) {
         // Refuse a viewer before reading a million rows for nothing; the save checks again, in its transaction.
         _ = try writer.read { db in try Self.requireReconciler(db, actor, action: "save reconciliation runs") }
-        let fingerprints = ExportFingerprints(ida: ida, sfdc: sfdc, progress: progress)
-        let result: ReconcileResult
-        do {
-            result = try Reconciliation.run(ida: ida, sfdc: sfdc, options: options, progress: progress)
-        } catch {
-            // The run is over: do not leave a thread reading a large file for nothing.
-            fingerprints.stop()
-            _ = try? fingerprints.wait()
-            throw error
-        }
-        guard let (idaInfo, sfdcInfo) = try fingerprints.wait(), progress?.isCancelled != true else {
-            throw ReconcileError.cancelled
-        }
+        let result = try Reconciliation.run(ida: ida, sfdc: sfdc, options: options, progress: progress)
+        // The engine read both files to the end, hashing them as it went.
+        let (idaInfo, sfdcInfo) = (try ida.info(), try sfdc.info())
+        guard progress?.isCancelled != true else { throw ReconcileError.cancelled }
         progress?.setPhase("saving")
         let summary = try saveReconcileRun(result, ida: idaInfo, sfdc: sfdcInfo, options: options, actor: actor, now: now)
         return (result, summary)

@@ -13,13 +13,22 @@ public enum Reconciliation {
         let progress = progress ?? ReconcileProgress()
         progress.addTotal((ida.size ?? 0) + (sfdc.size ?? 0))
         progress.setPhase("reading")
-        let idaLoad = BackgroundLoad { try IDATable.load(ida, progress: progress) }
+        // Whichever side fails first stops the other at its next chunk, so a missing column is
+        // reported at once, not after the other file has been read to its end.
+        let idaLoad = BackgroundLoad {
+            do { return try IDATable.load(ida, progress: progress) } catch { progress.cancel(); throw error }
+        }
         let sfdcTable: SFDCTable
         do {
             sfdcTable = try SFDCTable.load(sfdc, progress: progress)
         } catch {
-            progress.cancel()  // the IDA thread stops at its next chunk
-            _ = try? idaLoad.wait()
+            progress.cancel()
+            // When the IDA side failed first, its error is the cause and this side's is `cancelled`.
+            do {
+                _ = try idaLoad.wait()
+            } catch let idaError where idaError as? ReconcileError != .cancelled {
+                throw idaError
+            } catch {}
             throw error
         }
         let idaTable = try idaLoad.wait()

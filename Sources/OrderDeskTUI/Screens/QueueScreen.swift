@@ -55,18 +55,8 @@ public enum QueueScreen {
             return handle(command, &state)
 
         case .searchKey(let key):
-            switch key {
-            case .enter:
-                state.searching = false
-                return []
-            case .escape:
-                state.searching = false
-                state.searchField = TextField()
-                return setSearch("", &state)
-            default:
-                guard state.searchField.handle(key) else { return [] }
-                return setSearch(state.searchField.text, &state)
-            }
+            guard let text = SearchTyping.handle(key, field: &state.searchField, searching: &state.searching) else { return [] }
+            return setSearch(text, &state)
 
         case .setFilter(let filter):
             state.filter = filter

@@ -11,6 +11,13 @@ public enum OrderDeskError: Error, LocalizedError, Equatable, Sendable {
     case orderNotFound(String)
     case unknownUser(login: String)
     case invalidInput(field: String, value: String, expected: String)
+    /// Someone else saved this record (a customer, location, contact, document) after this person loaded it.
+    /// `what` names it for people: `customer Café Roma`, `contact Ana Ruiz`.
+    case recordConflict(what: String, changedBy: String, changedAt: Int64)
+    /// A form's fields failed the domain's checks (the store runs them again below the UI).
+    case invalidFields([FieldError])
+    /// No such customer, location, contact or document (`what`: `customer #12`).
+    case recordNotFound(what: String)
 
     public var errorDescription: String? {
         switch self {
@@ -34,6 +41,13 @@ public enum OrderDeskError: Error, LocalizedError, Equatable, Sendable {
                 + "Ask an admin to run: orderdesk users add \(login) --name \"Full Name\" --role account_manager"
         case let .invalidInput(field, value, expected):
             return "\(field): '\(value)' is not valid; expected \(expected)."
+        case let .recordConflict(what, who, at):
+            return "The \(what) was changed by \(who) at \(Timestamp.display(at)) after you opened it. "
+                + "It has been reloaded; what you typed is kept — check it and save again."
+        case let .invalidFields(errors):
+            return errors.map(\.message).joined(separator: " ")
+        case let .recordNotFound(what):
+            return "There is no \(what) any more: someone may have removed it. Reload (Ctrl-R) and pick again."
         }
     }
 }

@@ -10,6 +10,10 @@ enum Migrations {
         migrator.registerMigration("v2-reconcile") { db in
             for sql in v2Reconcile { try db.execute(sql: sql) }
         }
+        migrator.registerMigration("v3-customers") { db in
+            for sql in v3Customers { try db.execute(sql: sql) }
+            try CustomerSearchIndex.rebuild(db)
+        }
         return migrator
     }
 
@@ -322,6 +326,126 @@ enum Migrations {
           error TEXT NOT NULL)
         """,
         "CREATE INDEX reconcile_rejected_rows_run ON reconcile_rejected_rows(run_id)",
+    ]
+
+    /// The customer screen: versions on customers and locations, serviceability and surveys, the plant
+    /// table, contacts, porting documents, customer notes, contracts, the customers list's search, and
+    /// the new location of a move order.
+    static let v3Customers: [String] = [
+        // Optimistic locking and "who changed it" for the customer form, as orders have.
+        "ALTER TABLE customers ADD COLUMN version INTEGER NOT NULL DEFAULT 1",
+        "ALTER TABLE customers ADD COLUMN updated_by INTEGER REFERENCES users(id)",
+        "ALTER TABLE customers ADD COLUMN updated_at INTEGER NOT NULL DEFAULT 0",
+        // The customers list's sort and search keys, written by the store (CustomerSearchIndex) with
+        // every change to a customer or its locations: sort_name is the folded name; search_key holds
+        // every search token (name words, account number with and without its leading zeros, phone
+        // digits whole and without the area code, address words), each after a space, for `instr`
+        // tests while walking the name index on broad searches.
+        "ALTER TABLE customers ADD COLUMN sort_name TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE customers ADD COLUMN search_key TEXT NOT NULL DEFAULT ''",
+        "CREATE INDEX customers_by_name ON customers(sort_name, id, search_key)",
+        "CREATE INDEX customers_owner ON customers(owner_id)",
+        // The same tokens, by column, for narrow searches; rowid is the customer id. It keeps its own
+        // copy of the text (SQLite 3.40 cannot delete from a contentless table without the old values).
+        """
+        CREATE VIRTUAL TABLE customer_directory USING fts5(
+          name, account, phone, address, tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')
+        """,
+        // Serviceability as the last check found it, and the site survey.
+        "ALTER TABLE locations ADD COLUMN serviceability TEXT NOT NULL DEFAULT 'unknown' CHECK (\(oneOf("serviceability", ["on_net", "near_net", "off_net", "unknown"])))",
+        "ALTER TABLE locations ADD COLUMN distance_feet INTEGER CHECK (distance_feet IS NULL OR distance_feet >= 0)",
+        "ALTER TABLE locations ADD COLUMN construction_estimate_cents INTEGER CHECK (construction_estimate_cents IS NULL OR construction_estimate_cents >= 0)",
+        "ALTER TABLE locations ADD COLUMN checked_by INTEGER REFERENCES users(id)",
+        "ALTER TABLE locations ADD COLUMN checked_at INTEGER",
+        "ALTER TABLE locations ADD COLUMN survey_status TEXT NOT NULL DEFAULT 'not_needed' CHECK (\(oneOf("survey_status", ["not_needed", "requested", "scheduled", "completed"])))",
+        "ALTER TABLE locations ADD COLUMN survey_on TEXT",
+        "ALTER TABLE locations ADD COLUMN survey_result TEXT CHECK (survey_result IS NULL OR \(oneOf("survey_result", ["feasible", "feasible_with_construction", "not_feasible"])))",
+        "ALTER TABLE locations ADD COLUMN survey_note TEXT",
+        "ALTER TABLE locations ADD COLUMN version INTEGER NOT NULL DEFAULT 1",
+        "ALTER TABLE locations ADD COLUMN updated_by INTEGER REFERENCES users(id)",
+        "ALTER TABLE locations ADD COLUMN updated_at INTEGER NOT NULL DEFAULT 0",
+        // Where the network runs: a served street of a ZIP code (distance 0), a street near plant (its
+        // distance in feet), or street '' for the rest of the ZIP code. street is StreetName.streetOnly.
+        """
+        CREATE TABLE plant(
+          id INTEGER PRIMARY KEY,
+          zip TEXT NOT NULL CHECK (length(zip) = 5 AND zip NOT GLOB '*[^0-9]*'),
+          street TEXT NOT NULL,
+          distance_feet INTEGER NOT NULL CHECK (distance_feet >= 0),
+          UNIQUE (zip, street))
+        """,
+        // People at the customer. A removed contact keeps its row (removed_at) so the timeline and the
+        // audit log still name it.
+        """
+        CREATE TABLE contacts(
+          id INTEGER PRIMARY KEY,
+          customer_id INTEGER NOT NULL REFERENCES customers(id),
+          name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+          role TEXT NOT NULL CHECK (\(oneOf("role", ["billing", "technical", "signer", "site_access"]))),
+          phone TEXT,
+          email TEXT,
+          version INTEGER NOT NULL DEFAULT 1,
+          created_at INTEGER NOT NULL,
+          updated_by INTEGER REFERENCES users(id),
+          updated_at INTEGER NOT NULL,
+          removed_at INTEGER,
+          CHECK (phone IS NOT NULL OR email IS NOT NULL))
+        """,
+        "CREATE INDEX contacts_customer ON contacts(customer_id)",
+        // CSR and LOA for number porting: received (received_on) or missing (NULL); an LOA's fields as written.
+        """
+        CREATE TABLE porting_documents(
+          id INTEGER PRIMARY KEY,
+          customer_id INTEGER NOT NULL REFERENCES customers(id),
+          kind TEXT NOT NULL CHECK (\(oneOf("kind", ["csr", "loa"]))),
+          received_on TEXT,
+          authorized_name TEXT,
+          service_address TEXT,
+          zip TEXT,
+          btn TEXT,
+          note TEXT,
+          version INTEGER NOT NULL DEFAULT 1,
+          created_at INTEGER NOT NULL,
+          updated_by INTEGER REFERENCES users(id),
+          updated_at INTEGER NOT NULL,
+          CHECK (kind = 'loa' OR (authorized_name IS NULL AND service_address IS NULL AND zip IS NULL AND btn IS NULL)))
+        """,
+        "CREATE INDEX porting_documents_customer ON porting_documents(customer_id)",
+        """
+        CREATE TABLE customer_notes(
+          id INTEGER PRIMARY KEY,
+          customer_id INTEGER NOT NULL REFERENCES customers(id),
+          author_id INTEGER REFERENCES users(id),
+          at INTEGER NOT NULL,
+          text TEXT NOT NULL CHECK (length(trim(text)) > 0))
+        """,
+        "CREATE INDEX customer_notes_customer ON customer_notes(customer_id, at)",
+        // Commercial Service Agreements. The contract editor (lines, pricing, approvals) extends this table.
+        // A renewal or an addendum names the contract it renews or amends.
+        """
+        CREATE TABLE contracts(
+          id INTEGER PRIMARY KEY,
+          number TEXT NOT NULL UNIQUE,
+          customer_id INTEGER NOT NULL REFERENCES customers(id),
+          kind TEXT NOT NULL CHECK (\(oneOf("kind", ["new", "renewal", "addendum", "reclamation"]))),
+          parent_id INTEGER REFERENCES contracts(id),
+          status TEXT NOT NULL CHECK (\(oneOf("status", ["draft", "pending_approval", "approved", "sent", "active", "expired", "terminated"]))),
+          term_months INTEGER NOT NULL CHECK (\(oneOf("term_months", ["12", "24", "36", "60"]).replacingOccurrences(of: "'", with: ""))),
+          start_on TEXT,
+          end_on TEXT,
+          mrr_cents INTEGER NOT NULL DEFAULT 0 CHECK (mrr_cents >= 0),
+          owner_id INTEGER REFERENCES users(id),
+          version INTEGER NOT NULL DEFAULT 1,
+          created_at INTEGER NOT NULL,
+          updated_by INTEGER REFERENCES users(id),
+          updated_at INTEGER NOT NULL,
+          CHECK ((parent_id IS NOT NULL) = (kind = 'renewal' OR kind = 'addendum')),
+          CHECK ((start_on IS NULL) = (end_on IS NULL)))
+        """,
+        "CREATE INDEX contracts_customer ON contracts(customer_id)",
+        "CREATE INDEX contracts_ending ON contracts(status, end_on)",
+        // A move order's destination (location_id is where service is now).
+        "ALTER TABLE orders ADD COLUMN new_location_id INTEGER REFERENCES locations(id)",
     ]
 
     /// Frozen with v2-reconcile (not read from `DifferenceKind`, so a new kind cannot silently change a landed migration).

@@ -160,6 +160,10 @@ public final class DeskApp {
             state.modal = .export(ExportPromptState(runID: run.run.id))
         case .reconcileFilterKind:
             openKindPicker()
+        case .customersScreen:
+            showCustomers()
+        case .openCustomer:
+            openCustomerOfCurrentOrder()
         case .refresh:
             reloadEverything()
         case .open:
@@ -190,6 +194,8 @@ public final class DeskApp {
                 ReconcileRunsScreen.update(&state.runs, command)
             case .reconcileRun:
                 updateRun(.command(command))
+            case .customers, .customer:
+                runCustomerCommand(command)
             case .global:
                 break
             }
@@ -197,7 +203,7 @@ public final class DeskApp {
     }
 
     /// The order the order commands act on: the open detail's, or the queue's cursor row.
-    private var currentRow: QueueRow? {
+    var currentRow: QueueRow? {
         if let detail = state.detail { return detail.detail?.row }
         return state.context == .queue ? state.queue.selected : nil
     }
@@ -363,7 +369,7 @@ public final class DeskApp {
         }
     }
 
-    private func reloadEverything() {
+    func reloadEverything() {
         perform(QueueScreen.update(&state.queue, .externalChange))
         loadDetail()
         if state.screen == .reconcile { reloadReconcile() }
@@ -483,6 +489,7 @@ public final class DeskApp {
         case .queue: position = QueueScreen.position(state.queue)
         case .reconcileRuns: position = ReconcileRunsScreen.position(state.runs)
         case .reconcileRun: position = state.run.map(ReconcileRunScreen.position) ?? ""
+        case .customers, .customer: position = customerPosition
         case .detail, .global: position = ""
         }
         let positionWidth = DisplayWidth.of(position)

@@ -49,6 +49,11 @@ public struct DeskClient: Sendable {
     /// Candidates for completing a file path as typed; directories end with "/".
     public var completePath: @Sendable (_ partial: String) -> [String]
 
+    // MARK: Customers
+
+    /// The customers list, the customer screen and their forms.
+    public var customers: CustomerClient
+
     public init(
         user: UserAccount, databaseName: String, now: @escaping @Sendable () -> Int64,
         queuePage: @escaping @Sendable (QueueFilter, QueueSort, PageRequest, Int) throws -> QueuePage,
@@ -64,7 +69,8 @@ public struct DeskClient: Sendable {
         resolveDifference: @escaping @Sendable (Int64, DifferenceResolution, String) throws -> SavedDifference,
         runReconcile: @escaping @Sendable (String, String, ReconcileOptions, ReconcileProgress) throws -> ReconcileRunSummary,
         exportOpenDifferences: @escaping @Sendable (Int64, String) throws -> Int,
-        completePath: @escaping @Sendable (String) -> [String]
+        completePath: @escaping @Sendable (String) -> [String],
+        customers: CustomerClient
     ) {
         self.user = user; self.databaseName = databaseName; self.now = now
         self.queuePage = queuePage; self.queueCount = queueCount; self.rowsBefore = rowsBefore
@@ -73,6 +79,6 @@ public struct DeskClient: Sendable {
         self.reconcileDifferencesBefore = reconcileDifferencesBefore
         self.reconcileDifferenceCount = reconcileDifferenceCount; self.resolveDifference = resolveDifference
         self.runReconcile = runReconcile; self.exportOpenDifferences = exportOpenDifferences
-        self.completePath = completePath
+        self.completePath = completePath; self.customers = customers
     }
 }

@@ -31,6 +31,21 @@ public enum CommandID: String, CaseIterable, Sendable {
     case reconcileSearch = "reconcile.search"
     case reconcileToggleResolved = "reconcile.toggle_resolved"
     case reconcileClearFilter = "reconcile.clear_filter"
+    case customersScreen = "view.customers"
+    case customersSearch = "customers.search"
+    case customersOpen = "customer.open"
+    /// From an order (queue or detail): open its customer.
+    case openCustomer = "order.customer"
+    case customerNextPane = "customer.next_pane"
+    case customerPreviousPane = "customer.previous_pane"
+    case customerOpenItem = "customer.open_item"
+    case customerEdit = "customer.edit"
+    case customerAdd = "customer.add"
+    case customerRemove = "customer.remove"
+    case customerCheckServiceability = "location.check_serviceability"
+    case customerSurvey = "location.survey"
+    case customerNote = "customer.note"
+    case customerNewOrder = "customer.new_order"
 }
 
 /// Where a command applies.
@@ -40,6 +55,10 @@ public enum CommandContext: String, Sendable, CaseIterable {
     case reconcileRuns
     /// One run's differences.
     case reconcileRun
+    /// The customers list (screen 2).
+    case customers
+    /// One customer's screen.
+    case customer
 
     var title: String {
         switch self {
@@ -48,6 +67,8 @@ public enum CommandContext: String, Sendable, CaseIterable {
         case .detail: return "Order detail"
         case .reconcileRuns: return "Reconciliation runs"
         case .reconcileRun: return "A run's differences"
+        case .customers: return "Customers"
+        case .customer: return "Customer"
         }
     }
 }

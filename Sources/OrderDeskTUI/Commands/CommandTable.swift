@@ -48,8 +48,30 @@ public enum CommandTable {
              hint: "export"),
         spec(.reconcileNew, [.character("i")], "i", "Reconcile two exports (IDA and SFDC) and save the run",
              [.reconcileRuns, .reconcileRun], hint: "new run"),
+        spec(.customersSearch, [.character("/")], "/", "Search name, account number, phone or address as you type",
+             [.customers], hint: "search"),
+        spec(.customersOpen, [.enter], "Enter", "Open the customer", [.customers], hint: "open"),
+        spec(.openCustomer, [.character("c")], "c", "Open the order's customer", [.queue, .detail], hint: "customer"),
+        spec(.customerNextPane, [.tab, .right, .character("l")], "Tab →", "Next pane (locations, orders, contracts, contacts, documents, timeline)",
+             [.customer], hint: "pane"),
+        spec(.customerPreviousPane, [.backTab, .left, .character("h")], "S-Tab ←", "Previous pane", [.customer]),
+        spec(.customerOpenItem, [.enter], "Enter", "Open the selected order (orders pane), or edit the selected row",
+             [.customer], hint: "open"),
+        spec(.customerEdit, [.character("e")], "e", "Edit the selected location, contact or document (the customer elsewhere)",
+             [.customer], hint: "edit"),
+        spec(.customerAdd, [.character("a")], "a", "Add a location, contact or document in the current pane", [.customer],
+             hint: "add"),
+        spec(.customerRemove, [.character("d")], "d", "Remove the selected contact (asks first)", [.customer]),
+        spec(.customerCheckServiceability, [.character("v")], "v", "Check the selected location's serviceability against the plant",
+             [.customer], hint: "serviceability"),
+        spec(.customerSurvey, [.character("s")], "s", "Request, schedule or record the selected location's site survey",
+             [.customer], hint: "survey"),
+        spec(.customerNote, [.character("n")], "n", "Add a note to the customer's timeline", [.customer], hint: "note"),
+        spec(.customerNewOrder, [.character("o")], "o", "New move, add, change or disconnect order", [.customer],
+             hint: "order"),
         spec(.refresh, [.control("r")], "Ctrl-R", "Reload from the database", [.global]),
         spec(.queueScreen, [.character("1")], "1", "Go to the order queue", [.global]),
+        spec(.customersScreen, [.character("2")], "2", "Go to the customers list", [.global]),
         spec(.reconcileScreen, [.character("4")], "4", "Go to the reconciliation runs", [.global]),
         spec(.help, [.character("?"), .function(1)], "? F1", "Show this help", [.global], hint: "help"),
         spec(.commandLine, [.character(":")], ":", "Run a command by its long name", [.global]),
@@ -58,7 +80,7 @@ public enum CommandTable {
     ]
 
     /// Where the cursor commands apply: every screen that is a list or scrolls.
-    private static let lists: [CommandContext] = [.queue, .detail, .reconcileRuns, .reconcileRun]
+    private static let lists: [CommandContext] = [.queue, .detail, .reconcileRuns, .reconcileRun, .customers, .customer]
 
     private static func spec(
         _ id: CommandID, _ keys: [Key], _ label: String, _ description: String,

@@ -39,7 +39,8 @@ enum ClientFactory {
                     ida: ida, sfdc: sfdc, options: options, actor: user, now: now(), progress: progress).1
             },
             exportOpenDifferences: { runID, path in try OpenDifferencesExport.write(runID: runID, to: expandingTilde(path), from: database) },
-            completePath: { PathCompletion.candidates(for: $0) }
+            completePath: { PathCompletion.candidates(for: $0) },
+            customers: CustomerClientFactory.client(database: database, user: user, now: now)
         )
     }
 }

@@ -12,6 +12,8 @@ final class FakeOrderBook: @unchecked Sendable {
     var users: [Int64: UserAccount] = [:]
     /// Saved reconciliation runs behind the reconciliation screens.
     var reconcile = FakeReconcileBook()
+    /// Customers behind the customer screens.
+    var customers = FakeCustomerBook()
 
     init(rows: [QueueRow], now: Int64) { self.rows = rows; self.now = now }
 
@@ -147,7 +149,8 @@ final class FakeOrderBook: @unchecked Sendable {
             resolveDifference: { [self, now] in try reconcile.resolve($0, $1, $2, by: user, at: now) },
             runReconcile: { [self] in try reconcile.runReconcile($0, $1, $2, $3) },
             exportOpenDifferences: { [self] in try reconcile.export($0, $1) },
-            completePath: { [self] in PathCompletion.candidates(for: $0, currentDirectory: reconcile.completionDirectory) }
+            completePath: { [self] in PathCompletion.candidates(for: $0, currentDirectory: reconcile.completionDirectory) },
+            customers: customers.client(as: user, now: now)
         )
     }
 }

@@ -1,0 +1,65 @@
+import Foundation
+
+/// Street addresses reduced to a comparable form: `1200 Old Country Road` and `1200 OLD COUNTRY RD.`
+/// are the same address, and both are on the street `old country rd`.
+public enum StreetName {
+    /// The folded words with the usual suffixes and directions abbreviated (USPS style).
+    public static func normalized(_ address: String) -> String {
+        TextFolding.words(of: address).map { abbreviations[$0] ?? $0 }.joined(separator: " ")
+    }
+
+    /// The street without its house number (and unit): what the plant table lists as served.
+    public static func streetOnly(_ address: String) -> String {
+        var words = normalized(address).split(separator: " ").map(String.init)
+        // "1200", "12a", "12-14" (split as "12" "14"): leading tokens that start with a digit.
+        while let first = words.first, first.first?.isNumber == true { words.removeFirst() }
+        if let unit = words.firstIndex(where: { unitWords.contains($0) }) { words.removeSubrange(unit...) }
+        return words.joined(separator: " ")
+    }
+
+    private static let unitWords: Set<String> = ["ste", "suite", "unit", "apt", "fl", "floor", "rm", "room"]
+
+    static let abbreviations: [String: String] = [
+        "street": "st", "avenue": "ave", "av": "ave", "road": "rd", "boulevard": "blvd", "drive": "dr",
+        "lane": "ln", "place": "pl", "court": "ct", "parkway": "pkwy", "highway": "hwy", "terrace": "ter",
+        "square": "sq", "circle": "cir", "turnpike": "tpke", "expressway": "expy", "plaza": "plz",
+        "north": "n", "south": "s", "east": "e", "west": "w", "suite": "ste",
+    ]
+}
+
+/// Text folded for comparison and search the way the full-text index folds it: lowercase, accents
+/// removed, split on anything that is not a letter or digit.
+public enum TextFolding {
+    public static func words(of text: String) -> [String] {
+        fold(text).split { !($0.isLetter || $0.isNumber) }.map(String.init)
+    }
+
+    /// Lowercased with accents removed: `Café` → `cafe`, `Ñandú` → `nandu`.
+    public static func fold(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 128 }) { return text.lowercased() }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.value < 128 {
+                out.append(scalar.value >= 65 && scalar.value <= 90 ? Unicode.Scalar(scalar.value + 32)! : scalar)
+            } else if let folded = latinFolds[scalar.value] {
+                out.append(contentsOf: folded.unicodeScalars)
+            } else if scalar.properties.generalCategory == .nonspacingMark {
+                continue // a combining accent of a decomposed letter
+            } else {
+                out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            }
+        }
+        return String(out)
+    }
+
+    /// Latin letters with accents (U+00C0–U+024F, U+1E00–U+1EFF) folded once by Foundation, which is
+    /// far too slow to call per row on Linux; every other letter is only lowercased.
+    private static let latinFolds: [UInt32: String] = {
+        var table: [UInt32: String] = [:]
+        for value in Array(0xC0...0x24F) + Array(0x1E00...0x1EFF) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            table[UInt32(value)] = String(scalar).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        }
+        return table
+    }()
+}

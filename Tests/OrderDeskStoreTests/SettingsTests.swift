@@ -1,0 +1,56 @@
+import Foundation
+import GRDB
+@testable import OrderDeskStore
+import OrderDeskCore
+import Testing
+
+struct SettingsTests {
+    @Test func settingsStartAtTheDefaultsAndReadAsRules() throws {
+        let (_, db, _, _, _) = try makeStaffed()
+        #expect(try db.settings().allSatisfy(\.isDefault))
+        #expect(try db.writer.read(AppDatabase.serviceabilityRules) == ServiceabilityRules.defaults)
+    }
+
+    @Test func anAdminChangesASettingAndTheChangeIsAudited() throws {
+        let (_, db, admin, _, _) = try makeStaffed()
+        try db.setSetting(.nearNetMaxFeet, typed: "1,250", actor: admin, now: testNow)
+        try db.setSetting(.constructionFixed, typed: "$3,000.50", actor: admin, now: testNow)
+        try db.setSetting(.constructionPerFoot, typed: "40", actor: admin, now: testNow)
+        let rules = try db.writer.read(AppDatabase.serviceabilityRules)
+        #expect(rules == ServiceabilityRules(nearNetMaxFeet: 1_250, constructionFixed: Money(cents: 300_050),
+                                             constructionPerFoot: Money(cents: 4_000)))
+        #expect(Setting.constructionFixed.display("300050") == "$3,000.50")
+        #expect(Setting.nearNetMaxFeet.display("1250") == "1,250 ft")
+        let audit = try db.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT field, old_value, new_value FROM audit_log WHERE entity = 'setting' ORDER BY id")
+        }
+        #expect(audit.map { [$0[0], $0[1], $0[2]] as [String?] } == [
+            ["serviceability.near_net_max_feet", "200", "1250"],
+            ["serviceability.construction_fixed_cents", "250000", "300050"],
+            ["serviceability.construction_per_foot_cents", "3500", "4000"],
+        ])
+    }
+
+    @Test func othersAreRefusedAndBadValuesSayWhatIsExpected() throws {
+        let (_, db, admin, manager, _) = try makeStaffed()
+        #expect(throws: OrderDeskError.forbidden(login: manager.login, role: .accountManager, action: "change settings")) {
+            try db.setSetting(.nearNetMaxFeet, typed: "300", actor: manager, now: testNow)
+        }
+        #expect(throws: OrderDeskError.invalidInput(field: "serviceability.near_net_max_feet", value: "far",
+                                                    expected: "a whole number of feet from 0 to 100,000")) {
+            try db.setSetting(.nearNetMaxFeet, typed: "far", actor: admin, now: testNow)
+        }
+        #expect(throws: OrderDeskError.self) { try db.setSetting(.constructionPerFoot, typed: "-5", actor: admin, now: testNow) }
+        #expect(try db.settings().allSatisfy(\.isDefault))
+    }
+
+    @Test func aHandEditedValueIsReportedWithItsKey() throws {
+        let (_, db, _, _, _) = try makeStaffed()
+        try db.writer.write { db in
+            try db.execute(sql: "INSERT INTO settings(key, value) VALUES ('serviceability.near_net_max_feet', 'two hundred')")
+        }
+        #expect(throws: StoreError.corruptValue(column: "settings.serviceability.near_net_max_feet", value: "two hundred")) {
+            try db.writer.read(AppDatabase.serviceabilityRules)
+        }
+    }
+}

@@ -54,3 +54,33 @@ struct SettingsTests {
         }
     }
 }
+
+struct PlantImportTests {
+    @Test func anImportAddsUpdatesAndWithReplaceRemovesInOneAuditedStep() throws {
+        let (_, db, admin, manager, _) = try makeStaffed()
+        let first = try db.importPlant([
+            PlantEntry(zip: "11714", street: "old country rd", distanceFeet: 0),
+            PlantEntry(zip: "11714", street: "", distanceFeet: 150),
+            PlantEntry(zip: "11801", street: "w main st", distanceFeet: 90),
+        ], replace: false, source: "plant.csv", actor: admin, now: testNow)
+        #expect(first == PlantImportSummary(added: 3, changed: 0, unchanged: 0, removed: 0))
+        let second = try db.importPlant([
+            PlantEntry(zip: "11714", street: "old country rd", distanceFeet: 0),
+            PlantEntry(zip: "11714", street: "", distanceFeet: 120),
+        ], replace: true, source: "plant-2.csv", actor: admin, now: testNow)
+        #expect(second == PlantImportSummary(added: 0, changed: 1, unchanged: 1, removed: 1))
+        #expect(try db.plantEntries() == [
+            PlantEntry(zip: "11714", street: "", distanceFeet: 120),
+            PlantEntry(zip: "11714", street: "old country rd", distanceFeet: 0),
+        ])
+        let audit = try db.writer.read { db in
+            try String.fetchAll(db, sql: "SELECT field || ': ' || new_value FROM audit_log WHERE entity = 'plant' ORDER BY id")
+        }
+        #expect(audit == ["plant.csv: 3 added, 0 changed, 0 unchanged, 0 removed",
+                          "plant-2.csv: 0 added, 1 changed, 1 unchanged, 1 removed"])
+        #expect(throws: OrderDeskError.forbidden(login: manager.login, role: .accountManager, action: "import the plant table")) {
+            try db.importPlant([], replace: true, source: "empty.csv", actor: manager, now: testNow)
+        }
+        #expect(try db.plantEntries().count == 2)
+    }
+}

@@ -36,4 +36,10 @@ enum Failure {
         StandardError.print("orderdesk: " + message)
         return ExitCode(status)
     }
+
+    /// Prints `orderdesk: <text>` and returns the exit code to use.
+    static func message(_ text: String, status: Int32 = 1) -> ExitCode {
+        StandardError.print("orderdesk: " + text)
+        return ExitCode(status)
+    }
 }

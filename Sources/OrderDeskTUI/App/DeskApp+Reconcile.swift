@@ -8,6 +8,7 @@ extension DeskApp {
     /// Shows the reconcile tab, fresh from the store: the runs, and the open run's window.
     func showReconcile() {
         state.detail = nil
+        state.customer = nil
         state.screen = .reconcile
         reloadReconcile()
     }
@@ -199,6 +200,7 @@ extension DeskApp {
         case .success(let summary):
             state.modal = nil
             state.detail = nil
+            state.customer = nil
             state.screen = .reconcile
             loadRuns(select: summary.id)
             open(state.runs.runs.first { $0.id == summary.id } ?? summary)

@@ -20,7 +20,7 @@ public final class DeskApp {
     /// A count the queue asked for while handling a key: done right after that key's frame is shown, so
     /// the rows appear at once and "of M" follows a moment later even when counting a broad search is slow.
     private var countPending = false
-    private var deferCounts = false
+    var deferCounts = false
     /// The reconciliation running on a worker thread, if any.
     var job: ReconcileJob?
     /// Seconds on a monotonic clock, for the progress of a job; tests replace it.
@@ -85,11 +85,16 @@ public final class DeskApp {
                 perform([.count])
                 render()
             }
+            if state.customers.countPending {
+                performCustomers([.count])
+                render()
+            }
         }
         if key == .resize {
             perform(QueueScreen.update(&state.queue, .resized(visibleRows: visibleQueueRows)))
             ReconcileRunsScreen.resized(&state.runs, visibleRows: visibleRunsRows)
             updateRun(.resized(visibleRows: visibleDifferenceRows))
+            customersResized()
             render()
             return
         }
@@ -102,6 +107,8 @@ public final class DeskApp {
             default:
                 perform(QueueScreen.update(&state.queue, .searchKey(key)))
             }
+        } else if state.context == .customers && state.customers.searching {
+            handleCustomersSearchKey(key)
         } else if state.context == .reconcileRun, state.run?.searching == true {
             switch key {
             case .up, .down, .pageUp, .pageDown:
@@ -136,6 +143,8 @@ public final class DeskApp {
         case .back:
             if state.detail != nil {
                 state.detail = nil
+            } else if state.customer != nil || state.context == .customers {
+                customerBack()
             } else if state.context == .queue, !state.queue.filter.search.isEmpty {
                 perform(QueueScreen.update(&state.queue, .searchKey(.escape)))
             } else if state.context == .reconcileRun, let run = state.run {
@@ -143,6 +152,7 @@ public final class DeskApp {
             }
         case .queueScreen:
             state.detail = nil
+            state.customer = nil
             state.screen = .queue
         case .reconcileScreen:
             showReconcile()
@@ -373,6 +383,7 @@ public final class DeskApp {
         perform(QueueScreen.update(&state.queue, .externalChange))
         loadDetail()
         if state.screen == .reconcile { reloadReconcile() }
+        reloadCustomers()
     }
 
     /// Checks whether anyone committed a change since the last look; reloads what is on screen if so.
@@ -418,6 +429,8 @@ public final class DeskApp {
         let area = contentArea
         if let detail = state.detail {
             OrderDetailScreen.render(detail, on: canvas, now: now, top: area.top, bottom: area.bottom)
+        } else if renderCustomerScreens(on: canvas, now: now, top: area.top, bottom: area.bottom) {
+            // The customer screen or the customers list.
         } else if state.screen == .queue {
             QueueScreen.render(state.queue, on: canvas, now: now, top: area.top, bottom: area.bottom)
         } else if let run = state.run {
@@ -462,17 +475,25 @@ public final class DeskApp {
         canvas.cell(" OrderDesk ", row: 0, column: x, width: 11, style: title)
         x += 12
         let tabActive = theme.style(.tabActive), tab = theme.style(.tab)
-        // The tabs, the current one highlighted, then where within it: the open run, the open order.
-        for (screen, label) in [(DeskScreen.queue, " 1 Queue "), (.reconcile, " 4 Reconcile ")] {
+        // The tabs, the current one highlighted, then where within it: the open run or customer, the open order.
+        var crumbs: [String] = []
+        if state.screen == .reconcile, let run = state.run { crumbs.append(" › Run #\(run.run.id) ") }
+        if let crumb = customerCrumb { crumbs.append(crumb) }
+        if let detail = state.detail { crumbs.append(" › Order " + (detail.detail?.row.orderNumber ?? "…") + " ") }
+        let tabs: [(DeskScreen, String, String)] = [(.queue, "1", "Queue"), (.customers, "2", "Customers"), (.reconcile, "4", "Reconcile")]
+        // When the crumbs would not fit, the other tabs shrink to their keys.
+        let fullWidth = tabs.reduce(0) { $0 + DisplayWidth.of($1.2) + 4 } + crumbs.reduce(0) { $0 + DisplayWidth.of($1) }
+        let compact = x + fullWidth > canvas.columns
+        for (screen, key, name) in tabs {
+            let label = compact && state.screen != screen ? " " + key + " " : " " + key + " " + name + " "
             canvas.cell(label, row: 0, column: x, width: DisplayWidth.of(label), style: state.screen == screen ? tabActive : tab)
             x += DisplayWidth.of(label)
         }
-        var crumbs: [String] = []
-        if state.screen == .reconcile, let run = state.run { crumbs.append(" › Run #\(run.run.id) ") }
-        if let detail = state.detail { crumbs.append(" › Order " + (detail.detail?.row.orderNumber ?? "…") + " ") }
         for (i, crumb) in crumbs.enumerated() {
-            canvas.cell(crumb, row: 0, column: x, width: DisplayWidth.of(crumb), style: i == crumbs.count - 1 ? tabActive : tab)
-            x += DisplayWidth.of(crumb)
+            let w = min(DisplayWidth.of(crumb), canvas.columns - x)
+            guard w > 0 else { break }
+            canvas.cell(crumb, row: 0, column: x, width: w, style: i == crumbs.count - 1 ? tabActive : tab)
+            x += w
         }
         // Who and where, on the right, cut to the room that is left.
         let who = client.user.login + " · " + client.user.role.rawValue.replacingOccurrences(of: "_", with: " ")
@@ -505,12 +526,13 @@ public final class DeskApp {
         var x = 1
         let hints: [(key: String, label: String)]
         let searching = state.context == .queue ? state.queue.searching
-            : state.context == .reconcileRun ? state.run?.searching == true : false
+            : state.context == .reconcileRun ? state.run?.searching == true
+            : state.context == .customers ? state.customers.searching : false
         if searching && state.modal == nil {
             hints = [("Enter", "keep"), ("Esc", "clear"), ("↑↓", "move")]
         } else {
             let globalKeys = Set(CommandTable.hints(in: .global).map(\.key))
-            hints = (state.context == .detail || state.context == .reconcileRun ? [("Esc", "back")] : [])
+            hints = ([.detail, .reconcileRun, .customer].contains(state.context) ? [("Esc", "back")] : [])
                 + CommandTable.hints(in: state.context).filter { !globalKeys.contains($0.key) }
         }
         // The global hints (help, quit) always show, at the right; the screen's fill what room is left.

@@ -24,6 +24,8 @@ public struct StatusMessage: Hashable, Sendable {
 public enum DeskScreen: Hashable, Sendable, CaseIterable {
     /// 1: the order queue.
     case queue
+    /// 2: the customers list (and the customer screen over it).
+    case customers
     /// 4: reconciliation runs and, when one is open, its differences.
     case reconcile
 }
@@ -37,6 +39,10 @@ public struct DeskState: Hashable, Sendable {
     public var run: ReconcileRunState?
     /// The order detail, shown over the current tab's screen (Esc goes back to it).
     public var detail: OrderDetailState?
+    /// Tab 2's customers list.
+    public var customers = CustomersState()
+    /// A customer's screen, shown over the current tab's screen and under the order detail (Esc goes back).
+    public var customer: CustomerState?
     public var modal: Modal?
     public var message: StatusMessage?
     public var isRunning = true
@@ -46,8 +52,10 @@ public struct DeskState: Hashable, Sendable {
     /// The context whose commands the keys run.
     public var context: CommandContext {
         if detail != nil { return .detail }
+        if customer != nil { return .customer }
         switch screen {
         case .queue: return .queue
+        case .customers: return .customers
         case .reconcile: return run == nil ? .reconcileRuns : .reconcileRun
         }
     }

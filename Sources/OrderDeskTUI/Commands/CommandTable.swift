@@ -63,7 +63,7 @@ public enum CommandTable {
              hint: "add"),
         spec(.customerRemove, [.character("d")], "d", "Remove the selected contact (asks first)", [.customer]),
         spec(.customerCheckServiceability, [.character("v")], "v", "Check the selected location's serviceability against the plant",
-             [.customer], hint: "serviceability"),
+             [.customer], hint: "check"),
         spec(.customerSurvey, [.character("s")], "s", "Request, schedule or record the selected location's site survey",
              [.customer], hint: "survey"),
         spec(.customerNote, [.character("n")], "n", "Add a note to the customer's timeline", [.customer], hint: "note"),

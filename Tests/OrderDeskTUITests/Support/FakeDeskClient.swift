@@ -150,7 +150,7 @@ final class FakeOrderBook: @unchecked Sendable {
             runReconcile: { [self] in try reconcile.runReconcile($0, $1, $2, $3) },
             exportOpenDifferences: { [self] in try reconcile.export($0, $1) },
             completePath: { [self] in PathCompletion.candidates(for: $0, currentDirectory: reconcile.completionDirectory) },
-            customers: customers.client(as: user, now: now)
+            customers: customers.client(as: user, now: now, orders: self)
         )
     }
 }

@@ -16,8 +16,8 @@ public struct ContactFormState: Hashable, Sendable {
             .text("name", "Name", values["name"]!),
             .choice("role", "Role", ContactRole.allCases.map { FormOption($0.rawValue, $0.label, hint: ContactForm.roleHints[$0]) },
                     selected: values["role"]!),
-            .text("phone", "Phone", values["phone"]!, width: 20, placeholder: "(516) 555-0142"),
-            .text("email", "Email", values["email"]!, placeholder: "name@example.com"),
+            .text("phone", "Phone", values["phone"]!, width: 20, placeholder: "e.g. (516) 555-0142"),
+            .text("email", "Email", values["email"]!, placeholder: "e.g. ana@example.com"),
         ])
     }
 

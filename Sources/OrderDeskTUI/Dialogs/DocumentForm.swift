@@ -33,12 +33,12 @@ public struct DocumentFormState: Hashable, Sendable {
             .date("received_on", "Received on", values["received_on"]!, required: true),
             .text(LOAField.authorizedName.rawValue, "Authorised name", values[LOAField.authorizedName.rawValue]!),
             .text(LOAField.serviceAddress.rawValue, "Service address", values[LOAField.serviceAddress.rawValue]!,
-                  placeholder: "as on the letter: 1200 Old Country Rd"),
+                  placeholder: "as on the letter"),
             .text(LOAField.zip.rawValue, "ZIP code", values[LOAField.zip.rawValue]!, width: 12),
             .text(LOAField.billingTelephoneNumber.rawValue, "Billing telephone number",
-                  values[LOAField.billingTelephoneNumber.rawValue]!, width: 20, placeholder: "(516) 555-0142"),
+                  values[LOAField.billingTelephoneNumber.rawValue]!, width: 20, placeholder: "e.g. (516) 555-0142"),
             .text("note", "Note", values["note"]!),
-        ])
+        ], preferredWidth: 90)
         DocumentForm.sync(&self)
     }
 

@@ -13,10 +13,10 @@ public struct LocationFormState: Hashable, Sendable {
         self.customerID = customerID; locationID = location?.id; version = location?.version
         let values = LocationForm.values(location.map { LocationEdit($0.address) } ?? LocationEdit())
         form = FormState(title: location.map { "Edit location · " + $0.address.street } ?? "New location", fields: [
-            .text("street", "Street", values["street"]!, placeholder: "1200 Old Country Rd Ste 4"),
+            .text("street", "Street", values["street"]!, placeholder: "e.g. 1200 Old Country Rd Ste 4"),
             .text("city", "City", values["city"]!),
-            .text("state_code", "State", values["state_code"]!, width: 6, placeholder: "NY"),
-            .text("zip", "ZIP code", values["zip"]!, width: 12, placeholder: "11714"),
+            .text("state_code", "State", values["state_code"]!, width: 8, placeholder: "e.g. NY"),
+            .text("zip", "ZIP code", values["zip"]!, width: 12, placeholder: "e.g. 11714"),
         ])
     }
 

@@ -494,9 +494,12 @@ public enum OrderWizard {
         let termWidth = DisplayWidth.of(term)
         canvas.cell(heading, row: top, column: left, width: width - termWidth - 2, style: theme.style(.dialogTitle))
         canvas.cell(term, row: top, column: left + width - termWidth, width: termWidth, style: theme.style(.accent))
-        if let note = prefillNote(state) {
-            canvas.cell(note, row: top + 1, column: left, width: width, style: theme.style(.muted))
+        // Where the lines came from, on one or two rows; the table starts below.
+        let noteLines = prefillNote(state).map { Array(TextWrap.lines($0, width: width).prefix(2)) } ?? []
+        for (i, line) in noteLines.enumerated() {
+            canvas.cell(line, row: top + 1 + i, column: left, width: width, style: theme.style(.muted))
         }
+        let headerRow = top + 1 + max(1, noteLines.count)
         let widths = lineColumns(width: width)
         func cells(_ texts: [String], row: Int, style: (Int) -> Style) {
             var x = left
@@ -505,13 +508,13 @@ public enum OrderWizard {
                 x += w + (i == 0 ? 0 : 1)
             }
         }
-        cells(["", "product", "qty", "list MRR", "net MRR ", "diff", "NRC"], row: top + 2) { _ in theme.style(.tableHeader) }
+        cells(["", "product", "qty", "list MRR", "net MRR ", "diff", "NRC"], row: headerRow) { _ in theme.style(.tableHeader) }
         let anyBelowFloor = state.lines.contains(where: isBelowFloor)
         // Totals (and the floor legend) at the bottom of the area; the lines scroll above them.
         let totalsRow = bottom - (anyBelowFloor ? 2 : 1)
-        let rows = max(1, totalsRow - 1 - (top + 3))
+        let rows = max(1, totalsRow - 1 - (headerRow + 1))
         if state.lines.isEmpty {
-            canvas.cell("No lines yet: press a to add one from the price book.", row: top + 3, column: left + 2,
+            canvas.cell("No lines yet: press a to add one from the price book.", row: headerRow + 1, column: left + 2,
                         width: width - 2, style: theme.style(.muted))
         }
         let first = max(0, min(state.lineCursor - rows + 1, state.lines.count - rows))
@@ -527,7 +530,7 @@ public enum OrderWizard {
             if selected, let editor = state.editor {
                 texts[editingColumn] = editor.text + (editingColumn == 4 ? " " : "")
             }
-            let y = top + 3 + i - first
+            let y = headerRow + 1 + i - first
             cells(texts, row: y) { column in
                 if selected && column == editingColumn { return theme.style(.fieldFocus) }
                 if column == 4 && below { return theme.style(selected ? .tableCursor : .danger).adding(bold: true) }

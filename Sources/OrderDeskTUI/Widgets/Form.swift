@@ -208,16 +208,21 @@ public enum Form {
             rows.append(.value(i))
             if case .multiline(let n) = field.kind, n > 1 { for r in 1..<n { rows.append(.more(i, r)) } }
             if let error = field.error {
-                let lines = TextWrap.lines("✗ " + error, width: max(1, valueWidth - 2))
-                for (j, line) in lines.enumerated() { rows.append(.error(i, (j == 0 ? "" : "  ") + line)) }
+                for line in hanging("✗ " + error, width: valueWidth) { rows.append(.error(i, line)) }
             }
             for note in field.notes {
-                for (j, line) in TextWrap.lines(note, width: max(1, valueWidth - 2)).enumerated() {
-                    rows.append(.note(i, (j == 0 ? "" : "  ") + line))
-                }
+                for line in hanging(note, width: valueWidth) { rows.append(.note(i, line)) }
             }
         }
         return rows
+    }
+
+    /// Text wrapped to `width` with the lines after the first indented by two cells (under the text after "✗ ").
+    static func hanging(_ text: String, width: Int) -> [String] {
+        let lines = TextWrap.lines(text, width: max(1, width))
+        guard lines.count > 1, width > 4 else { return lines }
+        let rest = lines.dropFirst().joined(separator: " ")
+        return [lines[0]] + TextWrap.lines(rest, width: width - 2).map { "  " + $0 }
     }
 
     /// Draws the form centred, scrolled so the focused field and its messages show; `hints` go first in the

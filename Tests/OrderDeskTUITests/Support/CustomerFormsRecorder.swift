@@ -221,8 +221,8 @@ enum CustomerFormsFixture {
 
     static let loa = PortingDocument(
         id: 31, kind: .loa, receivedOn: Day(iso: "2026-11-02"),
-        loa: LOADetails(authorizedName: "Cafe Roma L.L.C.", serviceAddress: "12 Main Street", zip: "11714",
-                        billingTelephoneNumber: "516-555-0134"), note: nil, version: 1)
+        loa: LOADetails(authorizedName: "Cafe Roma L.L.C.", serviceAddress: "12 Main Street", zip: "11741",
+                        billingTelephoneNumber: "516-555-0143"), note: "Signed by the owner", version: 1)
     static let csr = PortingDocument(id: 30, kind: .csr, receivedOn: nil, loa: nil, note: "Asked Verizon on 11-01", version: 1)
 
     static let detail = CustomerDetail(

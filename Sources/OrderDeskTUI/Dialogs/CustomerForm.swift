@@ -14,7 +14,7 @@ public struct CustomerFormState: Hashable, Sendable {
         form = FormState(title: "Edit customer · " + header.name, fields: [
             .text("name", "Name", values["name"]!),
             .text("segment", "Segment", values["segment"]!, placeholder: "e.g. small business"),
-            .choice("channel", "Channel", Channel.allCases.map { FormOption($0.rawValue, hint: $0.short) },
+            .choice("channel", "Channel", Channel.allCases.map { FormOption($0.rawValue) },
                     selected: values["channel"]!),
             .text("phone", "Phone", values["phone"]!, width: 20, placeholder: "e.g. (516) 555-0142"),
             .text("owner", "Owner login", values["owner"]!, width: 24, placeholder: "empty for none"),

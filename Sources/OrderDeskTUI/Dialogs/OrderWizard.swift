@@ -242,7 +242,8 @@ public enum OrderWizard {
             state.editor = nil; state.errors = []
         case .enter:
             _ = commit(&state)
-        case .tab, .backTab:
+        case .tab, .backTab, .left, .right:
+            // Like a spreadsheet: the arrows keep the value and go to the other cell.
             if commit(&state) { state.column = state.column == .quantity ? .mrr : .quantity }
         case .down:
             if commit(&state) { state.lineCursor = min(state.lineCursor + 1, max(0, state.lines.count - 1)) }
@@ -250,7 +251,7 @@ public enum OrderWizard {
             if commit(&state) { state.lineCursor = max(0, state.lineCursor - 1) }
         case .character(let c) where c.isNumber || c == "." || c == "," || c == "$":
             _ = state.editor?.handle(key)
-        case .backspace, .delete, .left, .right, .home, .end, .control("u"):
+        case .backspace, .delete, .control("u"):
             _ = state.editor?.handle(key)
         default: break
         }
@@ -384,7 +385,7 @@ public enum OrderWizard {
             case .type: hint = "↑↓ or 1–4 choose · Enter next · Esc cancel"
             case .location: hint = "↑↓ choose · Enter next · Esc back"
             case .lines:
-                hint = state.editor != nil ? "type the value · Enter keep · Tab other cell · Esc cancel the edit"
+                hint = state.editor != nil ? "type the value · Enter keep · ←→ other cell · Esc cancel the edit"
                     : Form.fitting(["a add", "d remove", "←→ qty/MRR", "digits edit", "t term", "Ctrl-S save draft", "Esc back"],
                                    width: inner.width)
             }
@@ -399,8 +400,10 @@ public enum OrderWizard {
         }
         canvas.dialogFooter(inner, hint: hint, message: message, messageSlot: slot, messageLines: 3)
         if let picker = state.picker, state.saved == nil {
-            PriceBookPicker.render(picker, on: canvas, top: top, left: inner.left - 1, height: inner.top + inner.height - top,
-                                   width: inner.width + 2)
+            // Docked at the bottom, so the lines picked so far stay in sight above it.
+            let height = min(inner.height - 2, max(10, inner.height * 3 / 5))
+            PriceBookPicker.render(picker, on: canvas, top: inner.top + inner.height - height, left: inner.left - 1,
+                                   height: height, width: inner.width + 2)
         } else if state.editor == nil {
             canvas.terminal.hideCursor()
         }

@@ -364,7 +364,8 @@ public enum OrderWizard {
     // MARK: Drawing
 
     public static func render(_ state: OrderWizardState, on canvas: Canvas) {
-        let title = "New order for " + state.customerName + (state.lines.isEmpty ? "" : " · \(state.lines.count) lines")
+        let count = state.lines.count
+        let title = "New order for " + state.customerName + (count == 0 ? "" : count == 1 ? " · 1 line" : " · \(count) lines")
         let inner = canvas.centredBox(height: min(30, canvas.rows - 2), width: min(100, canvas.columns - 2), title: title)
         guard inner.width > 40, inner.height > 10 else { return }
         renderSteps(state, on: canvas, row: inner.top, left: inner.left, width: inner.width)

@@ -251,6 +251,12 @@ public final class DeskApp {
         case .export(var prompt):
             outcome = ExportPrompt.update(&prompt, key)
             state.modal = .export(prompt)
+        case .customerForm(var form):
+            outcome = CustomerForms.update(&form, key)
+            state.modal = .customerForm(form)
+        case .orderWizard(var wizard):
+            outcome = OrderWizard.update(&wizard, key)
+            state.modal = .orderWizard(wizard)
         }
         switch outcome {
         case .stay: break
@@ -277,6 +283,10 @@ public final class DeskApp {
             job?.progress.cancel()
         case let .exportOpen(runID, path):
             exportOpen(runID: runID, path: path)
+        case .saveCustomerRecord(let save):
+            saveCustomerRecord(save)
+        case .orderWizard(let request):
+            performWizard(request)
         }
     }
 
@@ -449,6 +459,8 @@ public final class DeskApp {
         case .resolve(let dialog): ResolveDialog.render(dialog, on: canvas)
         case .importRun(let dialog): ReconcileImportDialog.render(dialog, on: canvas)
         case .export(let prompt): ExportPrompt.render(prompt, on: canvas)
+        case .customerForm(let form): CustomerForms.render(form, on: canvas)
+        case .orderWizard(let wizard): OrderWizard.render(wizard, on: canvas)
         case nil: break
         }
         terminal.present()

@@ -11,6 +11,10 @@ public enum Modal: Hashable, Sendable {
     case resolve(ResolveDialogState)
     case importRun(ReconcileImportState)
     case export(ExportPromptState)
+    /// One of the customer screen's forms (customer, location, contact, survey, document, note, remove contact).
+    case customerForm(CustomerFormModal)
+    /// The move/add/change/disconnect order wizard.
+    case orderWizard(OrderWizardState)
 }
 
 /// A line of feedback in the footer.

@@ -20,4 +20,8 @@ public enum DialogOutcome: Hashable, Sendable {
     case cancelReconcile
     /// Write a run's open differences to a CSV file.
     case exportOpen(runID: Int64, path: String)
+    /// Save what a customer form holds; the form stays open until the save succeeds.
+    case saveCustomerRecord(CustomerSave)
+    /// The order wizard asks for data or a save.
+    case orderWizard(OrderWizardRequest)
 }

@@ -26,9 +26,9 @@ extension DeskApp {
         state.modal = .customerForm(.removeContact(RemoveContactState(contact: contact)))
     }
 
-    /// `s` in the locations pane: request, schedule or record the site survey. Pass the customer's id so a
-    /// conflict can reload the location and save over its fresh version.
-    func openSurveyForm(location: CustomerLocation, customerID: Int64? = nil) {
+    /// `s` in the locations pane: request, schedule or record the site survey. The customer's id lets a
+    /// conflict reload the location and save over its fresh version.
+    func openSurveyForm(location: CustomerLocation, customerID: Int64) {
         state.modal = .customerForm(.survey(SurveyFormState(location: location, customerID: customerID)))
     }
 
@@ -162,7 +162,6 @@ extension DeskApp {
                 let row = try customers.createOrder(draft)
                 OrderWizard.saved(&wizard, row)
                 state.message = StatusMessage("Draft order \(row.orderNumber) saved.")
-                reloadEverything()
                 customerChanged()
             } catch OrderDeskError.invalidFields(let errors) {
                 wizard.errors = errors.map(\.message)
@@ -180,7 +179,6 @@ extension DeskApp {
                 state.message = StatusMessage("Draft order \(row.orderNumber) saved but not submitted: " + Self.describe(error),
                                               isError: true)
             }
-            reloadEverything()
             customerChanged()
         }
     }

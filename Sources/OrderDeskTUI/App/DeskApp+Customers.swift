@@ -126,7 +126,7 @@ extension DeskApp {
         case .customerSurvey:
             guard pane == .locations else { return wrongPane("s records a location's site survey", in: [.locations]) }
             guard let location = customer.selectedLocation else { return nothingSelected(pane) }
-            openSurveyForm(location: location)
+            openSurveyForm(location: location, customerID: customerID)
         case .customerNote:
             openCustomerNoteForm(customerID: customerID)
         case .customerNewOrder:
@@ -188,7 +188,7 @@ extension DeskApp {
 
     // MARK: Loading
 
-    /// After a form saved: reload the customer screen (and whatever else shows the change).
+    /// After a form saved: reload everything on screen (the queue too: a new order shows there).
     func customerChanged() { reloadEverything() }
 
     /// Reloads the customers list where it stands and the open customer, keeping each pane's cursor on its row.

@@ -5,12 +5,12 @@ import OrderDeskTerminal
 /// result when completed, and a note.
 public struct SurveyFormState: Hashable, Sendable {
     /// The customer the location belongs to, to reload it after a conflict (nil when the caller did not say).
-    public var customerID: Int64?
+    public var customerID: Int64
     public var locationID: Int64
     public var version: Int64
     public var form: FormState
 
-    public init(location: CustomerLocation, customerID: Int64? = nil) {
+    public init(location: CustomerLocation, customerID: Int64) {
         self.customerID = customerID; locationID = location.id; version = location.version
         let values = SurveyForm.values(location.survey)
         form = FormState(title: "Site survey · " + location.address.street + ", " + location.address.city, fields: [

@@ -60,6 +60,8 @@ public struct OrderDetail: Hashable, Sendable {
     public var customerPhone: String?
     public var segment: String?
     public var location: ServiceLocation?
+    /// A move's destination (`location` is where service is now).
+    public var newLocation: ServiceLocation?
     public var lines: [OrderLine]
     public var termMonths: Int
     public var submittedOn: Day?
@@ -74,12 +76,13 @@ public struct OrderDetail: Hashable, Sendable {
     public init(
         row: QueueRow, ownerName: String?, customerPhone: String?, segment: String?, location: ServiceLocation?,
         lines: [OrderLine], termMonths: Int, submittedOn: Day?, billStartOn: Day?, reasonCode: String?,
-        notes: [OrderNote], history: [AuditEntry], updatedBy: String?, updatedAt: Int64
+        notes: [OrderNote], history: [AuditEntry], updatedBy: String?, updatedAt: Int64, newLocation: ServiceLocation? = nil
     ) {
         self.row = row; self.ownerName = ownerName; self.customerPhone = customerPhone; self.segment = segment
         self.location = location; self.lines = lines; self.termMonths = termMonths
         self.submittedOn = submittedOn; self.billStartOn = billStartOn; self.reasonCode = reasonCode
         self.notes = notes; self.history = history; self.updatedBy = updatedBy; self.updatedAt = updatedAt
+        self.newLocation = newLocation
     }
 
     public var totalMRR: Money { lines.reduce(.zero) { $0 + $1.mrr } }

@@ -14,11 +14,14 @@ extension AppDatabase {
                 sql: """
                     SELECT owner.name AS owner_name, c.phone, c.segment,
                            l.id AS location_id, l.street, l.city, l.state_code, l.zip,
+                           n.id AS new_id, n.street AS new_street, n.city AS new_city, n.state_code AS new_state,
+                           n.zip AS new_zip,
                            o.term_months, o.submitted_on, o.bill_start_on, o.reason_code,
                            editor.login AS updated_by, o.updated_at
                     FROM orders o
                     JOIN customers c ON c.id = o.customer_id
                     LEFT JOIN locations l ON l.id = o.location_id
+                    LEFT JOIN locations n ON n.id = o.new_location_id
                     LEFT JOIN users owner ON owner.id = o.owner_id
                     LEFT JOIN users editor ON editor.id = o.updated_by
                     WHERE o.id = ?
@@ -31,6 +34,11 @@ extension AppDatabase {
                 location = ServiceLocation(
                     id: locationID, street: extra["street"], city: extra["city"], stateCode: extra["state_code"],
                     zip: extra["zip"])
+            }
+            var newLocation: ServiceLocation?
+            if let id: Int64 = extra["new_id"] {
+                newLocation = ServiceLocation(id: id, street: extra["new_street"], city: extra["new_city"],
+                                              stateCode: extra["new_state"], zip: extra["new_zip"])
             }
             let lines = try Row.fetchAll(
                 db,
@@ -65,7 +73,7 @@ extension AppDatabase {
                 submittedOn: try QueueRow.day(extra["submitted_on"], column: "orders.submitted_on"),
                 billStartOn: try QueueRow.day(extra["bill_start_on"], column: "orders.bill_start_on"),
                 reasonCode: extra["reason_code"], notes: notes, history: history,
-                updatedBy: extra["updated_by"], updatedAt: extra["updated_at"])
+                updatedBy: extra["updated_by"], updatedAt: extra["updated_at"], newLocation: newLocation)
         }
     }
 

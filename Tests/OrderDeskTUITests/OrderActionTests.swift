@@ -169,3 +169,16 @@ struct CommandTableTests {
         #expect(!app.state.isRunning)
     }
 }
+
+struct MoveOrderDetailTests {
+    @Test func aMoveSaysWhereTheServiceGoes() {
+        let row = SampleOrders.rows(count: 1)[0]
+        var detail = FakeOrderBook.detail(for: row)
+        let text = { (d: OrderDetail) in
+            OrderDetailScreen.lines(d, width: 78, now: SampleOrders.now).map { $0.map(\.0).joined() }.joined(separator: "\n")
+        }
+        #expect(!text(detail).contains("Moving to"))
+        detail.newLocation = ServiceLocation(id: 9, street: "7 Harbor Rd", city: "Oyster Bay", stateCode: "NY", zip: "11771")
+        #expect(text(detail).contains("Moving to  7 Harbor Rd, Oyster Bay, NY 11771"))
+    }
+}

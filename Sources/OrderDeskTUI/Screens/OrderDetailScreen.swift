@@ -45,6 +45,7 @@ public enum OrderDetailScreen {
         out.append([label("Customer"), plain(row.customerName + "  ·  account " + row.accountNumber
             + (detail.segment.map { "  ·  " + $0 } ?? "") + (detail.customerPhone.map { "  ·  " + $0 } ?? ""))])
         out.append([label("Location"), plain(detail.location?.singleLine ?? "— none: needed before submitting")])
+        if let destination = detail.newLocation { out.append([label("Moving to"), plain(destination.singleLine)]) }
         let owner = row.ownerLogin.map { login in login + (detail.ownerName.map { " (" + $0 + ")" } ?? "") } ?? "— unassigned"
         out.append([label("Owner"), plain(owner + "  ·  channel " + row.channel.rawValue + "  ·  term \(detail.termMonths) months")])
         out.append([label("Dates"), plain("booked " + row.bookedOn.iso

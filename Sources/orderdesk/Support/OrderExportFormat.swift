@@ -10,7 +10,7 @@ enum OrderExportFormat {
     }
 
     static let columns = [
-        "id", "order_number", "customer_id", "customer_name", "account_number", "location_id", "type", "state",
+        "id", "order_number", "customer_id", "customer_name", "account_number", "location_id", "new_location_id", "type", "state",
         "channel", "owner_id", "owner_login", "owner_name", "mrr", "nrc", "term_months", "booked_on", "state_since",
         "days_in_state", "install_on", "submitted_on", "bill_start_on", "reason_code", "escalated", "version",
     ]
@@ -20,7 +20,8 @@ enum OrderExportFormat {
         func text(_ s: String?) -> Value { s.map { .text($0) } ?? .none }
         return [
             .integer(row.id), .text(row.orderNumber), .integer(row.customerID), .text(row.customerName),
-            .text(row.accountNumber), row.locationID.map { .integer($0) } ?? .none, .text(row.type.rawValue),
+            .text(row.accountNumber), row.locationID.map { .integer($0) } ?? .none,
+            row.newLocationID.map { .integer($0) } ?? .none, .text(row.type.rawValue),
             .text(row.state.rawValue), .text(row.channel.rawValue), row.ownerID.map { .integer($0) } ?? .none,
             text(row.ownerLogin), text(row.ownerName), .money(row.mrr), .money(row.nrc), .integer(Int64(row.termMonths)),
             day(row.bookedOn), .text(Timestamp.iso(row.stateSince)),

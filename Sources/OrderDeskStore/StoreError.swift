@@ -24,6 +24,8 @@ public enum StoreError: Error, LocalizedError, Equatable, Sendable {
     case resolutionNoteRequired
     /// A value in the file that the schema's CHECKs should have made impossible (e.g. the file was edited by hand).
     case corruptValue(column: String, value: String)
+    /// A value in the settings table that its rule cannot use (`expected` says what it takes).
+    case invalidSetting(key: String, value: String, expected: String)
 
     public var errorDescription: String? {
         switch self {
@@ -55,6 +57,9 @@ public enum StoreError: Error, LocalizedError, Equatable, Sendable {
         case let .corruptValue(column, value):
             return "The database holds an unreadable value in \(column): '\(value)'. Restore it from a backup "
                 + "or correct the value with the sqlite3 tool."
+        case let .invalidSetting(key, value, expected):
+            return "The setting \(key) is '\(value)', which is not \(expected). Correct it in the settings table "
+                + "(or delete the row to use the default), then try again."
         }
     }
 }

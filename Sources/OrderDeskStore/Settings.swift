@@ -80,20 +80,4 @@ extension AppDatabase {
                              field: setting.rawValue, old: old ?? setting.defaultValue, new: value)
         }
     }
-
-    /// The serviceability rules in force: the settings table's values, the defaults where none is stored.
-    /// A value that is not a number (edited by hand) is reported with its key rather than silently ignored.
-    static func serviceabilityRules(_ db: Database) throws -> ServiceabilityRules {
-        func number(_ setting: Setting) throws -> Int64 {
-            let stored = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [setting.rawValue])
-                ?? setting.defaultValue
-            guard let n = Int64(stored), n >= 0 else {
-                throw StoreError.corruptValue(column: "settings." + setting.rawValue, value: stored)
-            }
-            return n
-        }
-        return ServiceabilityRules(
-            nearNetMaxFeet: Int(try number(.nearNetMaxFeet)), constructionFixed: Money(cents: try number(.constructionFixed)),
-            constructionPerFoot: Money(cents: try number(.constructionPerFoot)))
-    }
 }

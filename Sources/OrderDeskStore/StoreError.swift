@@ -58,8 +58,8 @@ public enum StoreError: Error, LocalizedError, Equatable, Sendable {
             return "The database holds an unreadable value in \(column): '\(value)'. Restore it from a backup "
                 + "or correct the value with the sqlite3 tool."
         case let .invalidSetting(key, value, expected):
-            return "The setting \(key) is '\(value)', which is not \(expected). Correct it in the settings table "
-                + "(or delete the row to use the default), then try again."
+            return "The setting \(key) is '\(value)', which is not \(expected). An admin can correct it with "
+                + "`orderdesk settings set \(key) VALUE`, then try again."
         }
     }
 }

@@ -49,7 +49,8 @@ struct SettingsTests {
         try db.writer.write { db in
             try db.execute(sql: "INSERT INTO settings(key, value) VALUES ('serviceability.near_net_max_feet', 'two hundred')")
         }
-        #expect(throws: StoreError.corruptValue(column: "settings.serviceability.near_net_max_feet", value: "two hundred")) {
+        #expect(throws: StoreError.invalidSetting(key: "serviceability.near_net_max_feet", value: "two hundred",
+                                                  expected: "a whole number of feet (0 or more)")) {
             try db.writer.read(AppDatabase.serviceabilityRules)
         }
     }

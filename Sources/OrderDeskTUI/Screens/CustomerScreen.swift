@@ -110,21 +110,17 @@ public enum CustomerScreen {
     /// Moves the cursor or switches panes; returns false when the command is not one of those.
     @discardableResult
     public static func update(_ state: inout CustomerState, _ command: CommandID) -> Bool {
-        let count = state.count(state.pane)
-        let last = max(0, count - 1), page = max(1, state.visibleRows - 1)
         switch command {
         case .customerNextPane:
             state.pane = CustomerPane(rawValue: (state.pane.rawValue + 1) % CustomerPane.allCases.count)!
         case .customerPreviousPane:
             let n = CustomerPane.allCases.count
             state.pane = CustomerPane(rawValue: (state.pane.rawValue + n - 1) % n)!
-        case .moveDown: state.cursor = min(last, state.cursor + 1)
-        case .moveUp: state.cursor = max(0, state.cursor - 1)
-        case .pageDown: state.cursor = min(last, state.cursor + page)
-        case .pageUp: state.cursor = max(0, state.cursor - page)
-        case .first: state.cursor = 0
-        case .last: state.cursor = last
-        default: return false
+        default:
+            var cursor = state.cursor
+            guard ListCursor.move(command, cursor: &cursor, count: state.count(state.pane), visibleRows: state.visibleRows)
+            else { return false }
+            state.cursor = cursor
         }
         scrollToCursor(&state)
         return true
@@ -167,11 +163,9 @@ public enum CustomerScreen {
     }
 
     private static func scrollToCursor(_ state: inout CustomerState) {
-        let count = state.count(state.pane)
-        state.cursor = max(0, min(state.cursor, count - 1))
-        if state.cursor < state.top { state.top = state.cursor }
-        if state.cursor >= state.top + state.visibleRows { state.top = state.cursor - state.visibleRows + 1 }
-        state.top = max(0, min(state.top, max(0, count - state.visibleRows)))
+        var cursor = state.cursor, top = state.top
+        ListCursor.scroll(cursor: &cursor, top: &top, count: state.count(state.pane), visibleRows: state.visibleRows)
+        state.cursor = cursor; state.top = top
     }
 
     /// `location 2 of 4` for the footer.

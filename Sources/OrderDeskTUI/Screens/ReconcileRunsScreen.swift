@@ -25,15 +25,8 @@ public enum ReconcileRunsScreen {
     /// Moves the cursor; returns false when the command is not the list's.
     @discardableResult
     public static func update(_ state: inout ReconcileRunsState, _ command: CommandID) -> Bool {
-        let last = max(0, state.runs.count - 1), page = max(1, state.visibleRows - 1)
-        switch command {
-        case .moveDown: state.cursor = min(last, state.cursor + 1)
-        case .moveUp: state.cursor = max(0, state.cursor - 1)
-        case .pageDown: state.cursor = min(last, state.cursor + page)
-        case .pageUp: state.cursor = max(0, state.cursor - page)
-        case .first: state.cursor = 0
-        case .last: state.cursor = last
-        default: return false
+        guard ListCursor.move(command, cursor: &state.cursor, count: state.runs.count, visibleRows: state.visibleRows) else {
+            return false
         }
         scrollToCursor(&state)
         return true
@@ -54,9 +47,7 @@ public enum ReconcileRunsScreen {
     }
 
     private static func scrollToCursor(_ state: inout ReconcileRunsState) {
-        if state.cursor < state.top { state.top = state.cursor }
-        if state.cursor >= state.top + state.visibleRows { state.top = state.cursor - state.visibleRows + 1 }
-        state.top = max(0, min(state.top, max(0, state.runs.count - state.visibleRows)))
+        ListCursor.scroll(cursor: &state.cursor, top: &state.top, count: state.runs.count, visibleRows: state.visibleRows)
     }
 
     /// `run 2 of 14` for the footer.

@@ -95,13 +95,21 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
 
     /// Accepts any punctuation and a leading 1 or +1; refuses area codes and exchanges starting with 0 or 1.
     public init?(_ text: String) {
-        var digits = text.filter { $0.isASCII && $0.isNumber }
-        guard text.allSatisfy({ ($0.isASCII && $0.isNumber) || " ()-.+".contains($0) }) else { return nil }
-        if digits.count == 11, digits.first == "1" { digits.removeFirst() }
+        // Byte by byte: every allowed character is one ASCII byte, and any other byte (a letter, a
+        // non-ASCII character) refuses the text. The search index parses every customer's phone.
+        var digits: [UInt8] = []
+        for byte in text.utf8 {
+            switch byte {
+            case 48...57: digits.append(byte)
+            case 32, 40, 41, 45, 46, 43: continue  // space ( ) - . +
+            default: return nil
+            }
+        }
+        if digits.count == 11, digits.first == 49 { digits.removeFirst() }
         guard digits.count == 10 else { return nil }
-        let area = digits.first!, exchange = digits[digits.index(digits.startIndex, offsetBy: 3)]
-        guard area != "0", area != "1", exchange != "0", exchange != "1" else { return nil }
-        self.digits = digits
+        // Neither the area code nor the exchange starts with 0 or 1.
+        guard digits[0] > 49, digits[3] > 49 else { return nil }
+        self.digits = String(decoding: digits, as: UTF8.self)
     }
 
     /// `(516) 555-0142`

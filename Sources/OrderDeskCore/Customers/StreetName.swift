@@ -31,7 +31,28 @@ public enum StreetName {
 /// removed, split on anything that is not a letter or digit.
 public enum TextFolding {
     public static func words(of text: String) -> [String] {
-        fold(text).split { !($0.isLetter || $0.isNumber) }.map(String.init)
+        let folded = fold(text)
+        // Most text (addresses, phones, accounts, most names once folded) is ASCII: split its bytes, which
+        // gives the same words as splitting Characters and is many times faster (the search index and the
+        // demo builder fold every customer).
+        if folded.utf8.allSatisfy({ $0 < 128 }) { return asciiWords(folded) }
+        return folded.split { !($0.isLetter || $0.isNumber) }.map(String.init)
+    }
+
+    /// The letter-and-digit runs of ASCII text (already lower-cased by `fold`).
+    static func asciiWords(_ text: String) -> [String] {
+        var words: [String] = []
+        var current: [UInt8] = []
+        for byte in text.utf8 {
+            if (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57) {
+                current.append(byte)
+            } else if !current.isEmpty {
+                words.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
+            }
+        }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+        return words
     }
 
     /// Lowercased with accents removed: `Café` → `cafe`, `Ñandú` → `nandu`.

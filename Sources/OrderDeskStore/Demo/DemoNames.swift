@@ -143,4 +143,27 @@ enum DemoNames {
         "Technician could not find the demarc; customer to confirm.",
         "Moved the install at the customer's request.",
     ]
+
+    /// People at the customers (contacts).
+    static let contactFirstNames = [
+        "Ana", "Marco", "Lucia", "Sal", "Priya", "James", "Mei", "Olga", "Kwame", "Sofía", "Noah", "Fatima", "Diego",
+        "Hiro", "Chloé", "Ravi", "Grace", "Tomasz", "Aisha", "Liam", "Nadia", "Omar", "Elena", "Jin",
+    ]
+    static let contactLastNames = [
+        "Ruiz", "Bianchi", "Romano", "Esposito", "Shah", "O'Neill", "Chen", "Ivanova", "Mensah", "García", "Fischer",
+        "Haddad", "Moreno", "Tanaka", "Lefèvre", "Kapoor", "Kim", "Nowak", "Bello", "Murphy", "Petrov", "Farouk",
+        "Costa", "Park",
+    ]
+
+    /// Notes account managers write on a customer's timeline.
+    static let customerNoteTexts = [
+        "Prefers email; the office line rings at the front desk.",
+        "Asked about moving the back office to the second location next year.",
+        "Port of the main number planned once the LOA is signed.",
+        "Billing contact changed; invoices go to the new address.",
+        "Interested in SD-WAN for all sites; send a proposal.",
+        "Site access only before 10 am; call the site contact first.",
+        "Unhappy with the last outage; offered a one-month credit.",
+        "Renewal conversation started; wants a 36-month term.",
+    ]
 }

@@ -13,8 +13,11 @@ import Testing
         // Find the customer: screen 2 searches as you type, accents folded.
         try desk.press("2")
         try desk.type("cafe ro")
-        try desk.waitFor("1 of 1")
-        try desk.waitFor("Café Roma LLC")
+        // The whole search typed, and Café Roma LLC the first match (its address words match too, so it may not be the only one).
+        try desk.waitUntil(description: "Café Roma LLC first for 'cafe ro'") { screen in
+            let lines = screen.split(separator: "\n")
+            return lines.contains { $0.hasPrefix("Search: cafe ro") } && lines.count > 3 && lines[3].hasPrefix("Café Roma LLC")
+        }
         try desk.press("Enter") // keep the search, go to the list
         try desk.press("Enter") // open the customer
         try desk.waitFor("[Locations")
@@ -72,7 +75,7 @@ import Testing
         try desk.type(number)
         try desk.waitFor("row 1 of 1")
         let queue = try desk.waitFor("· draft")
-        let row = try #require(queue.split(separator: "\n").first { $0.contains(number) })
+        let row = try #require(queue.split(separator: "\n").first { $0.contains(number) && $0.contains("· draft") })
         #expect(row.contains("Café Roma LLC"))
         #expect(row.contains("MOV") || row.contains("move"), "the row shows a move: \(row)")
         try desk.press("Enter") // leave the search field

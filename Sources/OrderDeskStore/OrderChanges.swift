@@ -32,15 +32,15 @@ extension AppDatabase {
                 throw OrderDeskError.conflict(orderNumber: number, changedBy: who, changedAt: current["updated_at"])
             }
 
-            var changes = OrderUpdate(db: db, orderID: id, actorID: user.id, now: now)
+            var changes = RecordUpdate(db: db, table: "orders", entity: "order", id: id, actorID: user.id, now: now)
             switch change {
             case .take:
                 let oldLogin: String? = current["owner_login"]
                 // Taking an order one already owns changes nothing, so it writes nothing.
                 if oldLogin != user.login {
-                    changes.set("owner_id", user.id, audit: nil)
-                    changes.set("owner_login", user.login, audit: ("owner", oldLogin, user.login))
-                    try changes.save(action: "take")
+                    changes.setAlways("owner_id", user.id, audit: nil)
+                    changes.setAlways("owner_login", user.login, audit: ("owner", oldLogin, user.login))
+                    try changes.save(action: "take", always: true)
                 }
             case let .move(target, input):
                 let stateRaw: String = current["state"]
@@ -55,29 +55,29 @@ extension AppDatabase {
                 let context = TransitionContext(hasLocation: locationID != nil, pricedLineCount: pricedLines)
                 try Workflow.validate(from: state, to: target, input: input, context: context)
 
-                changes.set("state", target.rawValue, audit: ("state", state.rawValue, target.rawValue))
-                changes.set("state_since", now, audit: nil)
+                changes.setAlways("state", target.rawValue, audit: ("state", state.rawValue, target.rawValue))
+                changes.setAlways("state_since", now, audit: nil)
                 // A reason explains the current state only; moving on clears it (the log keeps it).
                 let needsReason = Workflow.requirements(for: target).contains(.reasonCode)
                 let reason = needsReason ? input.reasonCode?.trimmingCharacters(in: .whitespaces) : nil
                 let oldReason: String? = current["reason_code"]
                 if reason != oldReason {
-                    changes.set("reason_code", reason, audit: ("reason_code", oldReason, reason))
+                    changes.setAlways("reason_code", reason, audit: ("reason_code", oldReason, reason))
                 }
                 let oldInstall: String? = current["install_on"]
                 if let install = input.installDate?.iso, install != oldInstall {
-                    changes.set("install_on", install, audit: ("install_on", oldInstall, install))
+                    changes.setAlways("install_on", install, audit: ("install_on", oldInstall, install))
                 }
                 let oldBillStart: String? = current["bill_start_on"]
                 if let billStart = input.billStartDate?.iso, billStart != oldBillStart {
-                    changes.set("bill_start_on", billStart, audit: ("bill_start_on", oldBillStart, billStart))
+                    changes.setAlways("bill_start_on", billStart, audit: ("bill_start_on", oldBillStart, billStart))
                 }
                 let oldSubmitted: String? = current["submitted_on"]
                 if target == .submitted, oldSubmitted == nil {
                     let today = Day(unixSeconds: now).iso
-                    changes.set("submitted_on", today, audit: ("submitted_on", nil, today))
+                    changes.setAlways("submitted_on", today, audit: ("submitted_on", nil, today))
                 }
-                try changes.save(action: "move")
+                try changes.save(action: "move", always: true)
                 if let note = input.note?.trimmingCharacters(in: .whitespacesAndNewlines), !note.isEmpty {
                     try Self.insertNote(db, orderID: id, authorID: user.id, text: note, now: now)
                 }
@@ -87,7 +87,7 @@ extension AppDatabase {
                     throw OrderDeskError.invalidInput(field: "note", value: text, expected: "some text")
                 }
                 // A note is part of what others see, so it takes a version like any other change.
-                try changes.save(action: "note")
+                try changes.save(action: "note", always: true)
                 try Self.insertNote(db, orderID: id, authorID: user.id, text: note, now: now)
             }
             guard let row = try Row.fetchOne(db, sql: QueueSQL.select + " WHERE o.id = ?", arguments: [id]) else {
@@ -103,41 +103,5 @@ extension AppDatabase {
             arguments: [orderID, authorID, now, text])
         try Audit.append(db, at: now, actorID: authorID, entity: "order", entityID: orderID, action: "note",
                          field: "note", old: nil, new: text)
-    }
-}
-
-/// The columns one change sets on an order, with one audit row per changed field.
-private struct OrderUpdate {
-    let db: Database
-    let orderID: Int64
-    let actorID: Int64
-    let now: Int64
-    private var assignments: [String] = []
-    private var arguments = StatementArguments()
-    private var audits: [(field: String, old: String?, new: String?)] = []
-
-    init(db: Database, orderID: Int64, actorID: Int64, now: Int64) {
-        self.db = db; self.orderID = orderID; self.actorID = actorID; self.now = now
-    }
-
-    /// `column` is always a fixed name from this file, never user input.
-    mutating func set(_ column: String, _ value: (any DatabaseValueConvertible)?, audit: (String, String?, String?)?) {
-        assignments.append("\(column) = ?")
-        arguments += [value]
-        if let audit { audits.append((audit.0, audit.1, audit.2)) }
-    }
-
-    /// Bumps the version and stamps who and when, even for a note, so other screens see the change.
-    func save(action: String) throws {
-        let sql = "UPDATE orders SET "
-            + (assignments + ["version = version + 1", "updated_by = ?", "updated_at = ?"]).joined(separator: ", ")
-            + " WHERE id = ?"
-        var args = arguments
-        args += [actorID, now, orderID]
-        try db.execute(sql: sql, arguments: args)
-        for audit in audits {
-            try Audit.append(db, at: now, actorID: actorID, entity: "order", entityID: orderID, action: action,
-                             field: audit.field, old: audit.old, new: audit.new)
-        }
     }
 }

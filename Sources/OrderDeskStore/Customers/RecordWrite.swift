@@ -52,8 +52,8 @@ enum RecordWrite {
     }
 }
 
-/// The columns one save sets on a record of the customer screen (customer, location, contact,
-/// document), with one audit row per changed field. Setting a column to its current value is a no-op.
+/// The columns one save sets on a record (an order, a customer, a location, a contact, a document), with
+/// one audit row per changed field, a version bump and who/when. `set` skips a column that keeps its value.
 struct RecordUpdate {
     let db: Database
     /// A fixed table and audit entity name from this module, never user input.

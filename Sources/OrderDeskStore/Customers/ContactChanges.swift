@@ -8,9 +8,7 @@ extension AppDatabase {
     ) throws -> Contact {
         try writer.write { db in
             let user = try RecordWrite.actingUser(db, actor, may: "change contacts")
-            guard try Int.fetchOne(db, sql: "SELECT 1 FROM customers WHERE id = ?", arguments: [customerID]) != nil else {
-                throw OrderDeskError.recordNotFound(what: "customer #\(customerID)")
-            }
+            try RecordWrite.requireCustomer(db, customerID)
             var current: Row?
             if let contactID {
                 // A removed contact is gone for the screen: saving it again would bring it back unseen.

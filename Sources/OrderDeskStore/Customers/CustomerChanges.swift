@@ -65,9 +65,7 @@ extension AppDatabase {
     public func addCustomerNote(customerID: Int64, text: String, actor: UserAccount, now: Int64) throws {
         try writer.write { db in
             let user = try RecordWrite.actingUser(db, actor, may: "write customer notes")
-            guard try Int.fetchOne(db, sql: "SELECT 1 FROM customers WHERE id = ?", arguments: [customerID]) != nil else {
-                throw OrderDeskError.recordNotFound(what: "customer #\(customerID)")
-            }
+            try RecordWrite.requireCustomer(db, customerID)
             let note = text.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !note.isEmpty else {
                 throw OrderDeskError.invalidFields([FieldError(field: "note", message: "Write the note first: it is empty.")])

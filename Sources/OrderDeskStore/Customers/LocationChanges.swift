@@ -9,9 +9,7 @@ extension AppDatabase {
     ) throws -> CustomerLocation {
         try writer.write { db in
             let user = try RecordWrite.actingUser(db, actor, may: "change locations")
-            guard try Int.fetchOne(db, sql: "SELECT 1 FROM customers WHERE id = ?", arguments: [customerID]) != nil else {
-                throw OrderDeskError.recordNotFound(what: "customer #\(customerID)")
-            }
+            try RecordWrite.requireCustomer(db, customerID)
             var current: Row?
             if let locationID {
                 current = try Row.fetchOne(

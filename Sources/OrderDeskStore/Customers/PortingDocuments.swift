@@ -11,9 +11,7 @@ extension AppDatabase {
     ) throws -> PortingDocument {
         try writer.write { db in
             let user = try RecordWrite.actingUser(db, actor, may: "record porting documents")
-            guard try Int.fetchOne(db, sql: "SELECT 1 FROM customers WHERE id = ?", arguments: [customerID]) != nil else {
-                throw OrderDeskError.recordNotFound(what: "customer #\(customerID)")
-            }
+            try RecordWrite.requireCustomer(db, customerID)
             var current: Row?
             if let documentID {
                 current = try Row.fetchOne(

@@ -17,6 +17,13 @@ enum RecordWrite {
         return user
     }
 
+    /// Throws `.recordNotFound` when the customer does not exist.
+    static func requireCustomer(_ db: Database, _ customerID: Int64) throws {
+        guard try Int.fetchOne(db, sql: "SELECT 1 FROM customers WHERE id = ?", arguments: [customerID]) != nil else {
+            throw OrderDeskError.recordNotFound(what: "customer #\(customerID)")
+        }
+    }
+
     /// Throws `.invalidFields` when the form's checks found anything.
     static func requireValid(_ errors: [FieldError]) throws {
         if !errors.isEmpty { throw OrderDeskError.invalidFields(errors) }

@@ -377,7 +377,7 @@ struct CustomerScreenTests {
         #expect(app.state.customer?.selectedDocument?.kind == .loa)
         let text = terminal.text()
         #expect(text.contains("✗ name, ZIP"))
-        #expect(text.contains("LOA received 2026-10-28 · ✗ name, ZIP differ: the port would be rejected"))
+        #expect(text.contains("LOA received 2026-10-28 · ✗ name, ZIP do not match: the port would be rejected"))
         #expect(text.contains("✗ authorised name"))
         #expect(text.contains("letter Café Roma Incorporat"))
         #expect(text.contains("account Café Roma LLC"))

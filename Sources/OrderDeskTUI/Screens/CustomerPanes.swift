@@ -434,7 +434,8 @@ enum CustomerPanes {
         let mismatches = LOACheck.mismatches(loa, account: account)
         let verdict = mismatches.isEmpty
             ? "✓ matches the account"
-            : "✗ " + mismatches.map { shortLabel($0.field) }.joined(separator: ", ") + " differ: the port would be rejected"
+            : "✗ " + mismatches.map { shortLabel($0.field) }.joined(separator: ", ")
+                + (mismatches.count == 1 ? " does not match" : " do not match") + ": the port would be rejected"
         // Each field: ✓/✗, its name, the letter's value, the account's.
         let labelWidth = 15
         let valueWidth = max(8, (width - 3 - labelWidth - 8 - 10) / 2)

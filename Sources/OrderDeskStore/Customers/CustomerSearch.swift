@@ -3,37 +3,38 @@ import OrderDeskCore
 
 extension AppDatabase {
     /// One page of the customers list matching `search` (name, account number with or without its
-    /// leading zeros, phone, address words; empty for all), sorted by folded name then id, by keyset.
+    /// leading zeros, phone, address words; empty for all), sorted by folded name then id, by keyset on
+    /// the list position (see `CustomerListSource`).
     public func customersPage(search: String, request: CustomerPageRequest, limit: Int) throws -> CustomerPage {
         let limit = max(1, limit)
-        let terms = CustomerSearchTerms(search)
-        let sparseLimit = CustomerListPlan.sparseLimit
+        let source = CustomerListSource(search: CustomerSearchTerms(search))
         return try writer.read { db in
-            let plan = try CustomerListPlan.make(db, search: terms, sparseLimit: sparseLimit)
-            let keys: [CustomerListKey]
+            let ids: [Int64]
             let hasMoreAfter: Bool, hasMoreBefore: Bool
             switch request {
             case .first:
-                let found = try plan.fetch(db, nil, nil, forward: true, limit: limit + 1)
-                keys = Array(found.prefix(limit))
+                let found = try source.ids(db, from: nil, forward: true, limit: limit + 1)
+                ids = Array(found.prefix(limit))
                 hasMoreAfter = found.count > limit; hasMoreBefore = false
             case .last:
-                let found = try plan.fetch(db, nil, nil, forward: false, limit: limit + 1)
-                keys = Array(found.prefix(limit).reversed())
+                let found = try source.ids(db, from: nil, forward: false, limit: limit + 1)
+                ids = Array(found.prefix(limit).reversed())
                 hasMoreAfter = false; hasMoreBefore = found.count > limit
             case let .after(row):
-                let anchor = CustomerListKey(row)
-                let found = try plan.fetch(db, .after, anchor, forward: true, limit: limit + 1)
-                keys = Array(found.prefix(limit))
+                let bound = try CustomerListSource.bounds(db, around: CustomerListKey(row)).atOrBefore
+                let found = try source.ids(db, from: bound, forward: true, limit: limit + 1)
+                ids = Array(found.prefix(limit))
                 // The anchor may have left the search since it was shown, so ask rather than assume.
-                hasMoreAfter = found.count > limit; hasMoreBefore = try plan.exists(db, .beforeOrSame, anchor)
+                hasMoreAfter = found.count > limit
+                hasMoreBefore = try bound != nil && !source.ids(db, from: bound, forward: false, inclusive: true, limit: 1).isEmpty
             case let .before(row):
-                let anchor = CustomerListKey(row)
-                let found = try plan.fetch(db, .before, anchor, forward: false, limit: limit + 1)
-                keys = Array(found.prefix(limit).reversed())
-                hasMoreAfter = try plan.exists(db, .afterOrSame, anchor); hasMoreBefore = found.count > limit
+                let bound = try CustomerListSource.bounds(db, around: CustomerListKey(row)).atOrAfter
+                let found = try source.ids(db, from: bound, forward: false, limit: limit + 1)
+                ids = Array(found.prefix(limit).reversed())
+                hasMoreAfter = try bound != nil && !source.ids(db, from: bound, forward: true, inclusive: true, limit: 1).isEmpty
+                hasMoreBefore = found.count > limit
             }
-            let rows = try CustomerTotalsSQL.summaries(db, ids: keys.map(\.id))
+            let rows = try CustomerTotalsSQL.summaries(db, ids: ids)
             return CustomerPage(rows: rows, hasMoreAfter: hasMoreAfter, hasMoreBefore: hasMoreBefore)
         }
     }
@@ -43,19 +44,13 @@ extension AppDatabase {
     /// counted exactly (one pass over a small index).
     public func customerCount(search: String, cap: Int = 10_000) throws -> QueueTotal {
         let terms = CustomerSearchTerms(search)
-        let sparseLimit = CustomerListPlan.sparseLimit
         return try writer.read { db in
             guard let terms else {
                 return QueueTotal(count: try Int.fetchOne(db, sql: "SELECT count(*) FROM customers") ?? 0)
             }
-            // The paging plan's matches when it has them (residual words already tested); otherwise every
-            // word in the full-text index, counted no further than the cap.
-            if case let .matches(keys) = try CustomerListPlan.make(db, search: terms, sparseLimit: min(sparseLimit, cap)) {
-                return QueueTotal(count: keys.count)
-            }
             let counted = try Int.fetchOne(
                 db, sql: "SELECT count(*) FROM (SELECT 1 FROM customer_directory WHERE customer_directory MATCH ? LIMIT ?)",
-                arguments: [terms.ftsQuery(allWords: true), cap + 1]) ?? 0
+                arguments: [terms.ftsQuery, cap + 1]) ?? 0
             return counted > cap ? QueueTotal(count: cap, isExact: false) : QueueTotal(count: counted)
         }
     }

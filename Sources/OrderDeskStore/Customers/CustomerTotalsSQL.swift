@@ -2,7 +2,7 @@ import GRDB
 import OrderDeskCore
 
 /// The per-customer figures the list and the header show, as SQL over a customer's orders
-/// (found through `orders_customer`: a few orders a customer, so a page of 50 reads a few hundred rows).
+/// (on the entries of `orders_customer_totals`, without reading the orders themselves).
 enum CustomerTotalsSQL {
     /// Open orders: not billed, cancelled or rejected (`OrderState.isOpen`).
     static let openOrders = """
@@ -22,28 +22,34 @@ enum CustomerTotalsSQL {
         (SELECT l.city || ', ' || l.state_code FROM locations l WHERE l.customer_id = c.id ORDER BY l.id LIMIT 1)
         """
 
-    /// The list's row for each of `ids`, in the order of `ids` (missing ones are left out).
+    /// The list's row for each of `ids`, in the order of `ids` (missing ones are left out). One pass over
+    /// each customer's orders gives both figures (the list's cost is these order rows, read at random).
     static func summaries(_ db: Database, ids: [Int64]) throws -> [CustomerSummary] {
         guard !ids.isEmpty else { return [] }
         let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT c.id, c.name, c.account_number, c.phone, c.channel,
-                       \(place) AS place, \(openOrders) AS open_orders, \(totalMRR) AS mrr
-                FROM customers c WHERE c.id IN (SELECT value FROM json_each(?))
+                SELECT c.id, c.name, c.account_number, c.phone, c.channel, \(place) AS place,
+                       count(o.id) FILTER (WHERE o.state NOT IN ('billed', 'cancelled', 'rejected')) AS open_orders,
+                       max(0, COALESCE(sum(CASE WHEN o.type = 'disconnect' THEN -o.mrr_cents ELSE o.mrr_cents END)
+                                         FILTER (WHERE o.state IN ('installed', 'billed')), 0)) AS mrr
+                FROM customers c LEFT JOIN orders o ON o.customer_id = c.id
+                WHERE c.id IN (SELECT value FROM json_each(?))
+                GROUP BY c.id
                 """,
-            arguments: [CustomerListPlan.jsonArray(ids)])
+            arguments: [jsonArray(ids)])
         var byID: [Int64: CustomerSummary] = [:]
         for row in rows {
-            let raw: String = row["channel"]
-            guard let channel = Channel(rawValue: raw) else {
-                throw StoreError.corruptValue(column: "customers.channel", value: raw)
-            }
             let summary = CustomerSummary(
                 id: row["id"], name: row["name"], accountNumber: row["account_number"], phone: row["phone"],
-                place: row["place"], channel: channel, openOrders: row["open_orders"], totalMRR: Money(cents: row["mrr"]))
+                place: row["place"], channel: try CustomerRecordSQL.decode(Channel.self, row["channel"], column: "customers.channel"),
+                openOrders: row["open_orders"], totalMRR: Money(cents: row["mrr"]))
             byID[summary.id] = summary
         }
         return ids.compactMap { byID[$0] }
     }
+
+    /// `[1,2,3]`, for `IN (SELECT value FROM json_each(?))`: one bound argument whatever the count,
+    /// so the statement is the same for every page.
+    static func jsonArray(_ ids: [Int64]) -> String { "[" + ids.map(String.init).joined(separator: ",") + "]" }
 }

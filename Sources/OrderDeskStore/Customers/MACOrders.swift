@@ -30,7 +30,7 @@ extension AppDatabase {
             let productIDs = Set(draft.lines.map(\.product.id))
             let known = try Int.fetchOne(
                 db, sql: "SELECT count(*) FROM products WHERE id IN (SELECT value FROM json_each(?))",
-                arguments: [CustomerListPlan.jsonArray(productIDs.sorted())]) ?? 0
+                arguments: [CustomerTotalsSQL.jsonArray(productIDs.sorted())]) ?? 0
             if known != productIDs.count {
                 errors.append(FieldError(field: "lines", message: "A line's product is no longer in the price book: pick it again."))
             }

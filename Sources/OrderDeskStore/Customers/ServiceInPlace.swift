@@ -19,7 +19,7 @@ extension AppDatabase {
 /// What runs at a customer's locations, from its orders.
 enum ServiceInPlace {
     /// The in-place lines of each location of a customer (or of one of them), by family then name.
-    /// Orders are found by customer (`orders_customer`): there is no index by location.
+    /// Orders are found by customer (`orders_customer_totals`): there is no index by location.
     static func lines(_ db: Database, customerID: Int64, locationID: Int64? = nil) throws -> [Int64: [DraftLine]] {
         var sql = """
             SELECT o.location_id, \(CustomerRecordSQL.productColumns),

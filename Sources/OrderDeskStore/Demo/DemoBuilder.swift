@@ -99,19 +99,22 @@ private struct DemoBuilder {
         // Generated rows reference only rows generated before them; the tests run foreign_key_check.
         try db.execute(sql: "PRAGMA foreign_keys = OFF")
         // Indexes are cheaper to build once over sorted data than to maintain row by row.
-        for name in Migrations.v1OrderIndexNames + ["orders_customer", "customers_by_name"] { try db.execute(sql: "DROP INDEX \(name)") }
+        for name in Migrations.v1OrderIndexNames + ["orders_customer_totals", "customers_by_name", "customers_by_position"] {
+            try db.execute(sql: "DROP INDEX \(name)")
+        }
         // Likewise the search index is built once at the end ('rebuild') instead of row by row.
         try db.execute(sql: "DROP TRIGGER customers_fts_insert")
-        // The customers list's full-text rows go in without merging as they come, then are merged once
-        // (the 'optimize' below): measured on 250,000 customers, 10.6 s → 8.3 s.
-        try db.execute(sql: "INSERT INTO customer_directory(customer_directory, rank) VALUES ('automerge', 0), ('crisismerge', 1000000)")
         // And the queue's count summary is computed once from the orders rather than bumped per row.
         try db.execute(sql: "DROP TRIGGER orders_count_insert")
         try inTransaction { try $0.insertUsers() }
         try inTransaction { try $0.insertProducts() }
-        try inTransaction { try $0.insertCustomers() }
+        try inTransaction { builder in
+            try builder.insertCustomers()
+            try builder.indexCustomersList()
+        }
         try inTransaction { try $0.insertOrders() }
-        let indexes = Migrations.v1OrderIndexes + [Migrations.ordersCustomerIndex, Migrations.customersByNameIndex]
+        let indexes = Migrations.v1OrderIndexes
+            + [Migrations.ordersCustomerTotalsIndex, Migrations.customersByNameIndex, Migrations.listPositionIndex]
         // CREATE INDEX sorts fastest with a small cache and file-backed temp storage, merging runs on
         // two threads (measured on 1M orders: 3.7 s an index with the bulk-insert settings, ~1.4 s with these).
         try db.execute(sql: "PRAGMA cache_size = -2000; PRAGMA temp_store = DEFAULT; PRAGMA threads = 2")
@@ -129,10 +132,6 @@ private struct DemoBuilder {
         try db.execute(sql: Migrations.customersFTSInsertTrigger)
         try db.execute(sql: "INSERT INTO customer_fts(customer_fts) VALUES ('rebuild')")
         try db.execute(sql: "INSERT INTO customer_fts(customer_fts) VALUES ('optimize')")
-        // The customers list's index got its rows with the customers; merged into one segment here, and
-        // FTS5's defaults back for the desk's own writes.
-        try db.execute(sql: "INSERT INTO customer_directory(customer_directory) VALUES ('optimize')")
-        try db.execute(sql: "INSERT INTO customer_directory(customer_directory, rank) VALUES ('automerge', 4), ('crisismerge', 16)")
         progress(DemoProgress(phase: "search", done: 1, total: 1))
         // Last week's and this week's reconciliation runs, from the orders just written.
         progress(DemoProgress(phase: "reconcile", done: 0, total: 1))
@@ -216,8 +215,8 @@ private struct DemoBuilder {
     mutating func insertCustomers() throws {
         let count = max(options.orders / 4, 8)
         var customers = try RawStatement(db, sql: """
-            INSERT INTO customers(id, account_number, name, segment, channel, phone, owner_id, since, updated_at, sort_name, search_key)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO customers(id, account_number, name, segment, channel, phone, owner_id, since, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         var details = try DemoCustomerDetails(db: db, seed: options.seed, now: now, managers: managers)
         let channelWeights = [35, 25, 10, 10, 20]  // direct, agent, carrier, referral, smb
@@ -250,15 +249,12 @@ private struct DemoBuilder {
                 phone = fixed.phone
                 addresses = fixed.sites.map { DemoCustomerDetails.Address(street: $0.street, city: $0.city, state: $0.state, zip: $0.zip) }
             }
-            let search = CustomerSearchIndex.Entry(
-                name: name, accountNumber: account, phone: phone,
-                addresses: addresses.map { $0.street + " " + $0.city + " " + $0.state + " " + $0.zip })
             customers.add(id); customers.add(account); customers.add(name); customers.add(segment)
             customers.add(channel.rawValue); customers.add(phone); customers.add(owner); customers.add(since.iso)
-            customers.add(since.unixSeconds); customers.add(search.sortName); customers.add(search.searchKey)
+            customers.add(since.unixSeconds)
             try customers.insert()
             try details.insert(customerID: id, index: index, name: name, phone: phone, owner: owner, since: since,
-                               addresses: addresses, firstLocation: nextLocation, search: search)
+                               addresses: addresses, firstLocation: nextLocation)
             firstLocation.append(nextLocation)
             locationCount.append(addresses.count)
             nextLocation += Int64(addresses.count)
@@ -267,7 +263,17 @@ private struct DemoBuilder {
             customerChannel.append(channel)
             report("customers", index + 1, count)
         }
-        try details.flushSearchRows()
+    }
+
+    /// The customers list's positions and full-text rows, in one pass over every customer (rows in list
+    /// order, merged into one segment at the end rather than as they come: measured on 250,000
+    /// customers, 10.6 s → 8.3 s); its indexes come with the others.
+    mutating func indexCustomersList() throws {
+        try db.execute(sql: "INSERT INTO customer_directory(customer_directory, rank) VALUES ('automerge', 0), ('crisismerge', 1000000)")
+        try CustomerSearchIndex.rebuild(db)
+        try db.execute(sql: "INSERT INTO customer_directory(customer_directory) VALUES ('optimize')")
+        // FTS5's defaults back for the desk's own writes.
+        try db.execute(sql: "INSERT INTO customer_directory(customer_directory, rank) VALUES ('automerge', 4), ('crisismerge', 16)")
     }
 
     // MARK: - Orders

@@ -3,7 +3,7 @@ import OrderDeskCore
 
 /// The customer screen's side of the demo, written with each customer as the builder inserts it:
 /// serviceability from the plant table and surveys on its locations, contacts, CSR/LOA records (some
-/// LOAs with fields that do not match the account), notes, contracts, and its row of the search index.
+/// LOAs with fields that do not match the account), notes and contracts.
 /// A random stream of its own, so the orders do not change when this part does; the fixed customers
 /// (`DemoFixedCustomers`) draw from streams of their own too, the same in every demo.
 struct DemoCustomerDetails {
@@ -19,9 +19,7 @@ struct DemoCustomerDetails {
     private var documents: RawStatement
     private var notes: RawStatement
     private var contracts: RawStatement
-    private var directory: RawStatement
     private var contractCount = 0
-    private var searchRows: [(Int64, CustomerSearchIndex.Entry)] = []
     private var streetNames: [Substring: String] = [:]
     private var domains: [String: String] = [:]
     private var localParts: [String: String] = [:]
@@ -52,16 +50,13 @@ struct DemoCustomerDetails {
               owner_id, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        directory = try RawStatement(db, sql: """
-            INSERT INTO customer_directory(rowid, name, account, phone, address) VALUES (?, ?, ?, ?, ?)
-            """)
     }
 
     /// Everything of one customer but its own row: locations (ids from `firstLocation`), contacts,
-    /// documents, notes, contracts and the search row. `index` is the customer's 0-based index.
+    /// documents, notes and contracts. `index` is the customer's 0-based index.
     mutating func insert(
         customerID: Int64, index: Int, name: String, phone: String, owner: Int64?, since: Day,
-        addresses: [Address], firstLocation: Int64, search: CustomerSearchIndex.Entry
+        addresses: [Address], firstLocation: Int64
     ) throws {
         let fixed = DemoFixedCustomers.customer(index, today: today)
         let shared = random
@@ -88,19 +83,6 @@ struct DemoCustomerDetails {
         } else if fixed != nil || random.chance(0.4) {
             try insertContracts(customerID: customerID, owner: owner, since: since)
         }
-        searchRows.append((customerID, search))
-        if searchRows.count >= 5_000 { try flushSearchRows() }
-    }
-
-    /// Writes the search rows gathered so far. Full-text rows go in batches, between the other tables'
-    /// inserts rather than among them: measured on 250,000 customers, about a third faster.
-    mutating func flushSearchRows() throws {
-        for (customerID, search) in searchRows {
-            directory.add(customerID); directory.add(search.name); directory.add(search.account); directory.add(search.phone)
-            directory.add(search.address)
-            try directory.insert()
-        }
-        searchRows.removeAll(keepingCapacity: true)
     }
 
     // MARK: - Locations

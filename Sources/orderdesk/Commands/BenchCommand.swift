@@ -20,6 +20,9 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "Key presses measured per kind.")
     var samples: Int = 300
 
+    @Flag(name: .long, help: "Measure only the customers list's typed search.")
+    var customersOnly = false
+
     var path: String {
         db ?? (ProcessInfo.processInfo.environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? NSHomeDirectory() + "/.cache") + "/orderdesk/bench-\(orders).sqlite"
@@ -29,6 +32,7 @@ struct BenchCommand: ParsableCommand {
         do {
             try prepareDatabase()
             say("OrderDesk benchmark on \(path)")
+            if customersOnly { return try measureCustomerSearch() }
             let firstFrames = try (0..<5).map { _ in try measureFirstFrameInFreshProcess() }
             let frameTimes = firstFrames.map(\.wall).sorted()
             say(line("first complete queue frame, fresh process (5 runs)",
@@ -49,6 +53,8 @@ struct BenchCommand: ParsableCommand {
                 say(line("  slowest", slowest.map { "\($0.label) \(ms($0.frame))" }.joined(separator: ", ")))
             }
 
+            try measureCustomerSearch()
+
             let sqliteTimes = try (0..<5).map { _ in try measureSQLiteCLI() }.sorted()
             say(line("sqlite3 CLI, same first-page query, fresh process (5 runs)",
                        "median \(ms(sqliteTimes[2]))  min \(ms(sqliteTimes[0]))"))
@@ -57,6 +63,24 @@ struct BenchCommand: ParsableCommand {
             throw error
         } catch {
             throw Failure.report(error)
+        }
+    }
+
+    /// The customers list's search at the store, a keystroke at a time (page and count).
+    private func measureCustomerSearch() throws {
+        for result in try CustomerSearchBench(path: path, samples: samples).run() {
+            let totals = result.keystrokes.map(\.total).sorted()
+            say(line("customers: \(result.name) (\(totals.count) keys)",
+                       "p50 \(ms(percentile(totals, 0.5)))  p99 \(ms(percentile(totals, 0.99)))  max \(ms(totals.last!))  [target p99 < 16 ms]"))
+            let pages = result.keystrokes.map(\.page).sorted()
+            if pages != totals {
+                say(line("  …of which the page", "p50 \(ms(percentile(pages, 0.5)))  p99 \(ms(percentile(pages, 0.99)))"))
+            }
+            // Each distinct text once, slowest first.
+            var slowest: [String: Duration] = [:]
+            for key in result.keystrokes { slowest[key.typed] = max(slowest[key.typed] ?? .zero, key.total) }
+            let top = slowest.sorted { $0.value > $1.value }.prefix(3)
+            say(line("  slowest", top.map { "\"\($0.key)\" \(ms($0.value))" }.joined(separator: ", ")))
         }
     }
 

@@ -93,7 +93,7 @@ extension AppDatabase {
     /// Inserts a customer and its locations through SQL and indexes it for search (tests only).
     func insertIndexedCustomer(
         name: String, account: String, phone: String?, owner: Int64? = nil, channel: Channel = .direct,
-        locations: [(String, String, String, String)]
+        locations: [(String, String, String, String)], gap: Int64 = CustomerSearchIndex.positionGap
     ) throws -> (Int64, [Int64]) {
         try writer.write { db in
             try db.execute(sql: """
@@ -108,7 +108,7 @@ extension AppDatabase {
                     """, arguments: [customer, street, city, state, zip])
                 ids.append(db.lastInsertedRowID)
             }
-            try CustomerSearchIndex.refresh(db, customerID: customer)
+            try CustomerSearchIndex.refresh(db, customerID: customer, gap: gap)
             return (customer, ids)
         }
     }

@@ -5,17 +5,11 @@ import OrderDeskCore
 import Testing
 
 @Suite struct CustomerSearchTests {
-    /// The names a search finds, through both plans (which must agree), with a count that matches.
+    /// The names a search finds, with a count that matches.
     func found(_ f: CustomerFixture, _ text: String) throws -> [String] {
-        let sparse = try f.db.customersPage(search: text, request: .first, limit: 50)
-        let dense = try CustomerListPlan.$sparseLimit.withValue(0) {
-            try f.db.customersPage(search: text, request: .first, limit: 50)
-        }
-        #expect(sparse == dense, "the two plans disagree on '\(text)'")
-        #expect(try f.db.customerCount(search: text) == QueueTotal(count: sparse.rows.count), "count of '\(text)'")
-        #expect(try CustomerListPlan.$sparseLimit.withValue(0) { try f.db.customerCount(search: text) }
-                    == QueueTotal(count: sparse.rows.count), "dense count of '\(text)'")
-        return sparse.rows.map(\.name)
+        let page = try f.db.customersPage(search: text, request: .first, limit: 50)
+        #expect(try f.db.customerCount(search: text) == QueueTotal(count: page.rows.count), "count of '\(text)'")
+        return page.rows.map(\.name)
     }
 
     @Test func findsByNameAccountPhoneAndAddress() throws {
@@ -88,8 +82,6 @@ import Testing
         let f = try CustomerFixture()
         #expect(try f.db.customerCount(search: "", cap: 2) == QueueTotal(count: 4))  // every customer: always exact
         #expect(try f.db.customerCount(search: "ny", cap: 2) == QueueTotal(count: 2, isExact: false))
-        #expect(try CustomerListPlan.$sparseLimit.withValue(1) { try f.db.customerCount(search: "ny", cap: 2) }
-                    == QueueTotal(count: 2, isExact: false))
         #expect(try f.db.customerCount(search: "ny", cap: 4) == QueueTotal(count: 4))
         #expect(try f.db.customerCount(search: "ct", cap: 4) == QueueTotal(count: 1))
     }

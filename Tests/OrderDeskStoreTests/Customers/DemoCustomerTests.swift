@@ -102,18 +102,28 @@ import Testing
         let db = try AppDatabase.open(at: temp.path)
         func index() throws -> [String] {
             try db.writer.read { d in
-                try Row.fetchAll(d, sql: "SELECT id, sort_name, search_key FROM customers ORDER BY id").map(\.description)
-                    + Row.fetchAll(d, sql: "SELECT rowid, name, account, phone, address FROM customer_directory ORDER BY rowid").map(\.description)
+                try Row.fetchAll(d, sql: "SELECT id, sort_name, list_position FROM customers ORDER BY id").map(\.description)
+                    + Row.fetchAll(d, sql: "SELECT rowid, name, account, phone, address, customer_id FROM customer_directory ORDER BY rowid")
+                        .map(\.description)
             }
         }
         let built = try index()
         try db.writer.write { try CustomerSearchIndex.rebuild($0) }
         #expect(try index() == built)
         #expect(built.count == 100)
+        try db.writer.read { d in
+            // Positions follow the list order, and each full-text row is its customer's.
+            let keys = try Row.fetchAll(d, sql: "SELECT sort_name, id FROM customers ORDER BY list_position")
+                .map { CustomerListKey(sortName: $0[0], id: $0[1]) }
+            #expect(keys == keys.sorted() && keys.count == 50)
+            #expect(try Int.fetchOne(d, sql: """
+                SELECT count(*) FROM customers c JOIN customer_directory d ON d.rowid = c.list_position AND d.customer_id = c.id
+                """) == 50)
+        }
         let indexes = try db.writer.read { d in
             try String.fetchAll(d, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'customers'")
         }
-        #expect(indexes.contains("customers_by_name"))
+        #expect(indexes.contains("customers_by_name") && indexes.contains("customers_by_position"))
     }
 
     @Test func cafeRomaIsCompleteAndTheSameInEveryDemo() throws {

@@ -454,7 +454,7 @@ enum Migrations {
         "ALTER TABLE orders ADD COLUMN new_location_id INTEGER REFERENCES locations(id)",
         // A customer's orders with what the customers list adds up (open orders, MRR in service) on the
         // index entry: a page of 50 customers reads 50 index ranges instead of ~200 order rows scattered
-        // over the table (measured on 1M orders: ~3 ms → see README). It replaces v1's orders(customer_id).
+        // over the table (measured on 1M orders: a page 3.3 ms → 2.2 ms). It replaces v1's orders(customer_id).
         "DROP INDEX orders_customer",
         ordersCustomerTotalsIndex,
     ]

@@ -15,8 +15,10 @@ enum CustomerSearchIndex {
 
         init(name: String, accountNumber: String, phone: String?, addresses: [String]) {
             self.name = name
-            let stripped = accountNumber.drop { $0 == "0" }
-            account = stripped.isEmpty || stripped.count == accountNumber.count ? accountNumber : accountNumber + " " + stripped
+            // Bytes, not Characters: account numbers are digits, and the demo builds 250,000 of these.
+            let zeros = accountNumber.utf8.prefix { $0 == 48 }.count
+            account = zeros == 0 || zeros == accountNumber.utf8.count
+                ? accountNumber : accountNumber + " " + String(accountNumber.utf8.dropFirst(zeros))!
             if let phone, let number = PhoneNumber(phone) {
                 // Typed as formatted, as ten digits, or as the seven-digit local number.
                 self.phone = phone + " " + number.digits + " " + String(number.digits.dropFirst(3))
@@ -64,7 +66,7 @@ enum CustomerSearchIndex {
     /// Rebuilds every customer's sort name, position and full-text row (the migration of an existing
     /// database, the demo): positions `gap` apart in list order, full-text rows written in that order
     /// (FTS5 appends rows in ascending rowid order without flushing between them).
-    static func rebuild(_ db: Database, gap: Int64 = positionGap) throws {
+    static func rebuild(_ db: Database, gap: Int64 = positionGap, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws {
         try db.execute(sql: "DELETE FROM customer_directory")
         try db.execute(sql: "UPDATE customers SET list_position = NULL WHERE list_position IS NOT NULL")
         var addresses: [Int64: [String]] = [:]
@@ -80,12 +82,19 @@ enum CustomerSearchIndex {
         }
         addresses = [:]
         customers.sort { $0.key < $1.key }
-        let update = try db.makeStatement(sql: "UPDATE customers SET sort_name = ?, list_position = ? WHERE id = ?")
+        // One prepared statement each, bound through the raw handle: this runs for every customer.
+        var update = try RawStatement(db, sql: "UPDATE customers SET sort_name = ?, list_position = ? WHERE id = ?")
+        var insert = try RawStatement(db, sql: """
+            INSERT INTO customer_directory(rowid, name, account, phone, address, customer_id) VALUES (?, ?, ?, ?, ?, ?)
+            """)
         for (index, customer) in customers.enumerated() {
             let position = Int64(index + 1) * gap
-            update.setUncheckedArguments([customer.key.sortName, position, customer.key.id])
-            try update.execute()
-            try insertRow(db, position: position, customerID: customer.key.id, customer.entry)
+            update.add(customer.key.sortName); update.add(position); update.add(customer.key.id)
+            try update.insert()
+            insert.add(position); insert.add(customer.entry.name); insert.add(customer.entry.account)
+            insert.add(customer.entry.phone); insert.add(customer.entry.address); insert.add(customer.key.id)
+            try insert.insert()
+            progress(index + 1, customers.count)
         }
     }
 

@@ -48,7 +48,8 @@ import Testing
     @Test func anyInputIsSafe() throws {
         let f = try CustomerFixture()
         for hostile in ["\"", "*", "(", ")", "AND", "OR", "NOT", "NEAR", "NEAR(", "\"café", "caf*", "roma) OR (x", "-", "^",
-                        "':", ":", "name:roma", "\\", "café AND", "a OR b", "{name}: x", "+", "%", "_", "'; DROP TABLE customers; --"] {
+                        "':", ":", "name:roma", "\\", "café AND", "a OR b", "{name}: x", "+", "%", "_", "'; DROP TABLE customers; --",
+                        "①②", "ǅ", "ﬁ", "İstanbul", "🍕 pizza", "e\u{301}", "\u{0}", "ª º", "½", "٣٤٥"] {
             #expect(throws: Never.self, "\(hostile)") { _ = try found(f, hostile) }
         }
         #expect(try found(f, "caf*") == ["Cafe Paris", "Café Roma LLC"])

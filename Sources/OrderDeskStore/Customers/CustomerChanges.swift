@@ -21,8 +21,13 @@ extension AppDatabase {
             let oldName: String = current["name"]
             try RecordWrite.requireValid(edit.validate())
             let edit = edit.normalized
-            var ownerID: Int64?
-            if !edit.ownerLogin.isEmpty {
+            var ownerID: Int64? = current["owner_id"]
+            let oldOwnerLogin: String? = current["owner_login"]
+            if edit.ownerLogin.isEmpty {
+                ownerID = nil
+            } else if edit.ownerLogin != oldOwnerLogin {
+                // Only a new owner is checked: an owner whose role has changed since does not block
+                // saving the customer's other fields.
                 let owner = try Self.fetchUser(db, login: edit.ownerLogin)
                 guard let owner, owner.role == .accountManager || owner.role == .supervisor else {
                     throw OrderDeskError.invalidFields([FieldError(
@@ -38,7 +43,6 @@ extension AppDatabase {
             update.set("segment", from: current["segment"] as String, to: edit.segment)
             update.set("channel", from: current["channel"] as String, to: edit.channel.rawValue)
             update.set("phone", from: current["phone"] as String?, to: edit.phone)
-            let oldOwnerLogin: String? = current["owner_login"]
             if current["owner_id"] as Int64? != ownerID {
                 update.setAlways("owner_id", ownerID, audit: ("owner", oldOwnerLogin, ownerID == nil ? nil : edit.ownerLogin))
             }

@@ -49,6 +49,14 @@ import Testing
         let cleared = try f.db.updateCustomer(id: f.cafe, edit: unowned, expectedVersion: 2, actor: f.supervisor, now: testNow + 80)
         #expect(cleared.ownerLogin == nil && cleared.version == 3 && cleared.updatedBy == "renee.dubois")
         #expect(try f.audit("customer", f.cafe).last == ["update", "owner", "renee.dubois", nil])
+        // An owner whose role changed since (now a viewer) stays, and does not block other changes.
+        var owned = CustomerEdit(cleared)
+        owned.ownerLogin = "dana.ruiz"
+        _ = try f.db.updateCustomer(id: f.cafe, edit: owned, expectedVersion: 3, actor: f.manager, now: testNow + 90)
+        try f.db.writer.write { try $0.execute(sql: "UPDATE users SET role = 'viewer' WHERE login = 'dana.ruiz'") }
+        owned.segment = "Enterprise"
+        let kept = try f.db.updateCustomer(id: f.cafe, edit: owned, expectedVersion: 4, actor: f.supervisor, now: testNow + 100)
+        #expect(kept.ownerLogin == "dana.ruiz" && kept.segment == "Enterprise")
     }
 
     @Test func aNameChangeFollowsIntoTheOrdersAndTheQueueSearch() throws {

@@ -38,6 +38,26 @@ import Testing
         #expect(try f.db.customerDetail(id: f.cafe).locations[0].services == ["Business Fiber 1 Gig", "Business Voice Line"])
     }
 
+    @Test func anInstalledMoveTakesTheServiceToTheNewLocation() throws {
+        let f = try CustomerFixture()
+        let (main, hicksville) = (f.cafeLocations[0], f.cafeLocations[1])
+        try f.order("00000001", location: main, state: .billed, lines: [("FIB-1G", 1, 22_000), ("VOI-LINE", 4, 11_980)])
+        let move = try f.order("00000002", location: main, type: .move, state: .scheduled, lines: [("FIB-1G", 1, 22_000)])
+        try f.db.writer.write { try $0.execute(sql: "UPDATE orders SET new_location_id = ? WHERE id = ?", arguments: [hicksville, move]) }
+        // Not installed yet: the service is still where it was.
+        #expect(try f.db.serviceLines(locationID: main).map(\.product.code) == ["FIB-1G", "VOI-LINE"])
+        #expect(try f.db.serviceLines(locationID: hicksville).isEmpty)
+        try f.db.writer.write { try $0.execute(sql: "UPDATE orders SET state = 'installed' WHERE id = ?", arguments: [move]) }
+        #expect(try f.db.serviceLines(locationID: main) == [
+            DraftLine(product: f.products["VOI-LINE"]!, quantity: 4, mrr: Money(cents: 11_980), nrc: .zero),
+        ])
+        #expect(try f.db.serviceLines(locationID: hicksville) == [
+            DraftLine(product: f.products["FIB-1G"]!, quantity: 1, mrr: Money(cents: 22_000), nrc: .zero),
+        ])
+        let services = try f.db.customerDetail(id: f.cafe).locations.map(\.services)
+        #expect(services[0] == ["Business Voice Line"] && services[1] == ["Business Fiber 1 Gig"])
+    }
+
     @Test func aMoveOrderIsSavedAsADraftThatSubmitsAndShowsInTheQueue() throws {
         let f = try CustomerFixture()
         try f.order("00451234", location: f.cafeLocations[0], state: .billed, lines: [("FIB-1G", 1, 24_900)])

@@ -264,6 +264,13 @@ extension DeskApp {
     /// Rows available to the customer screen's pane table.
     var visibleCustomerRows: Int { max(1, terminal.size.rows - CustomerScreen.chromeRows) }
 
+    /// On the customer screen the footer offers what works in the current pane (at 80 columns they
+    /// would not all fit); nil elsewhere (every hint of the context).
+    var footerCommands: Set<CommandID>? {
+        guard state.context == .customer, let pane = state.customer?.pane else { return nil }
+        return CustomerScreen.commands(in: pane).union(CommandTable.commands(in: .global).map(\.id))
+    }
+
     /// The footer's position text on the customer screens.
     var customerPosition: String {
         switch state.context {

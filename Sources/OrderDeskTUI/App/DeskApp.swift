@@ -545,7 +545,7 @@ public final class DeskApp {
         } else {
             let globalKeys = Set(CommandTable.hints(in: .global).map(\.key))
             hints = ([.detail, .reconcileRun, .customer].contains(state.context) ? [("Esc", "back")] : [])
-                + CommandTable.hints(in: state.context).filter { !globalKeys.contains($0.key) }
+                + CommandTable.hints(in: state.context, only: footerCommands).filter { !globalKeys.contains($0.key) }
         }
         // The global hints (help, quit) always show, at the right; the screen's fill what room is left.
         let global = CommandTable.hints(in: .global).filter { $0.label != "back" }

@@ -61,7 +61,7 @@ public enum CommandTable {
              [.customer], hint: "edit"),
         spec(.customerAdd, [.character("a")], "a", "Add a location, contact or document in the current pane", [.customer],
              hint: "add"),
-        spec(.customerRemove, [.character("d")], "d", "Remove the selected contact (asks first)", [.customer]),
+        spec(.customerRemove, [.character("d")], "d", "Remove the selected contact (asks first)", [.customer], hint: "remove"),
         spec(.customerCheckServiceability, [.character("v")], "v", "Check the selected location's serviceability against the plant",
              [.customer], hint: "check"),
         spec(.customerSurvey, [.character("s")], "s", "Request, schedule or record the selected location's site survey",
@@ -117,8 +117,9 @@ public enum CommandTable {
     }
 
     /// Footer hints for a context: `key label` pairs, screen commands first.
-    public static func hints(in context: CommandContext) -> [(key: String, label: String)] {
-        commands(in: context).compactMap { spec in
+    /// `only`, when given, keeps just those commands (the ones that apply where the cursor is).
+    public static func hints(in context: CommandContext, only: Set<CommandID>? = nil) -> [(key: String, label: String)] {
+        commands(in: context).filter { only?.contains($0.id) ?? true }.compactMap { spec in
             spec.hint.map { (key: spec.keyLabel.split(separator: " ").first.map(String.init) ?? spec.keyLabel, label: $0) }
         }
     }

@@ -105,6 +105,21 @@ public enum CustomerScreen {
     static let headerRows = 3
     static let stripRows = 5
 
+    /// The commands that act in a pane (the footer offers these; `?` lists them all). Enter is offered on
+    /// the orders only: elsewhere it edits, as `e` does.
+    public static func commands(in pane: CustomerPane) -> Set<CommandID> {
+        let always: Set<CommandID> = [.customerNextPane, .customerPreviousPane, .customerNote, .customerNewOrder]
+        switch pane {
+        case .locations:
+            // Without `n note` here, so the location's own keys and `o order` fit at 80 columns.
+            return always.subtracting([.customerNote]).union([.customerEdit, .customerAdd, .customerCheckServiceability, .customerSurvey])
+        case .orders: return always.union([.customerOpenItem, .customerEdit])
+        case .contacts: return always.union([.customerEdit, .customerAdd, .customerRemove])
+        case .documents: return always.union([.customerEdit, .customerAdd])
+        case .contracts, .timeline: return always.union([.customerEdit])
+        }
+    }
+
     // MARK: Update
 
     /// Moves the cursor or switches panes; returns false when the command is not one of those.

@@ -12,6 +12,7 @@ public enum CSVDocument {
     /// Every row, the header included. Throws `CSVDocumentError` for a file that is not CSV text.
     public static func records(_ bytes: [UInt8], name: String) throws(CSVDocumentError) -> [CSVRecord] {
         do {
+            // The scanner names an export side only in its own errors, which are rethrown below by file name.
             var scanner = CSVScanner(source: BytesExportSource(name: name, bytes: bytes), side: .ida, progress: nil)
             try scanner.skipByteOrderMark()
             var text = FieldText()

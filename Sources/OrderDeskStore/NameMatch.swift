@@ -8,15 +8,10 @@ import OrderDeskCore
 /// microsecond a row, where gathering every matching customer from the full-text index first costs
 /// tens of milliseconds for a one- or two-letter search.
 enum NameMatch {
-    /// Lowercased, accents removed, split on anything that is not a letter or digit.
-    static func words(of text: String) -> [String] { TextFolding.words(of: text) }
-
-    static func fold(_ text: String) -> String { TextFolding.fold(text) }
-
     /// The search key stored beside an order's customer: the folded words of the name and the account
     /// number, each after a space (the same tokens as the full-text index), so `instr(key, ' ' || word) > 0`
     /// tells whether some token starts with `word`.
     static func key(name: String, account: String) -> String {
-        (words(of: name) + [account]).map { " " + $0 }.joined()
+        (TextFolding.words(of: name) + [account]).map { " " + $0 }.joined()
     }
 }

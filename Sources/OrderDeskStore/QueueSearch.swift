@@ -59,7 +59,7 @@ extension QueueSQL {
         /// The words left out of the index query, folded, for `instr` on each candidate's `customer_key`.
         var residualWords: [String] {
             let asked = Set(ftsWords)
-            return words.filter { !asked.contains($0) }.flatMap { NameMatch.words(of: $0) }
+            return words.filter { !asked.contains($0) }.flatMap { TextFolding.words(of: $0) }
         }
 
         /// How many matches a search may have and still be looked up by index; past this it is "dense".
@@ -120,7 +120,7 @@ extension QueueSQL {
                     dense.append(("(instr(o.customer_key, ?) > 0 OR instr(o.customer_key, ?) > 0)", [" " + digits, " " + padded]))
                 } else {
                     // Plain SQL on the stored folded key: a fraction of a microsecond a row.
-                    let folded = words.flatMap { NameMatch.words(of: $0) }
+                    let folded = words.flatMap { TextFolding.words(of: $0) }
                     dense.append((
                         "(" + folded.map { _ in "instr(o.customer_key, ?) > 0" }.joined(separator: " AND ") + ")",
                         StatementArguments(folded.map { " " + $0 })))

@@ -224,7 +224,7 @@ import Testing
 extension NameMatch {
     /// Every query word starts some word of the name: the reference the search plans are checked against.
     static func matches(name: String, words query: [String]) -> Bool {
-        let nameWords = words(of: name)
+        let nameWords = TextFolding.words(of: name)
         return query.allSatisfy { q in nameWords.contains { $0.hasPrefix(q) } }
     }
 }
@@ -234,7 +234,7 @@ extension NameMatch {
 struct SearchPlanTests {
     /// Every order the search should find, in the default order, computed without the store's search code.
     func reference(_ db: AppDatabase, _ text: String, orderBy: String = "o.booked_on DESC, o.id DESC") throws -> [Int64] {
-        let words = text.split(separator: " ").map { NameMatch.words(of: String($0)) }.flatMap { $0 }
+        let words = text.split(separator: " ").map { TextFolding.words(of: String($0)) }.flatMap { $0 }
         let digits = text.allSatisfy(\.isNumber) ? text : nil
         return try db.writer.read { d in
             try Row.fetchAll(d, sql: """

@@ -270,13 +270,17 @@ final class FakeCustomerBook: @unchecked Sendable {
         return withOrders(r.header)
     }
 
+    /// What every save checks first, as the store does: the role, the customer, the form's fields.
+    private func checkSave(by user: UserAccount, customerID: Int64, errors: [FieldError]) throws {
+        try mayChange(user)
+        guard records[customerID] != nil else { throw OrderDeskError.recordNotFound(what: "customer #\(customerID)") }
+        if !errors.isEmpty { throw OrderDeskError.invalidFields(errors) }
+    }
+
     func saveLocation(_ customerID: Int64, _ locationID: Int64?, _ edit: LocationEdit, _ expected: Int64?,
                       by user: UserAccount, at now: Int64) throws -> CustomerLocation {
         lock.lock(); defer { lock.unlock() }
-        try mayChange(user)
-        guard records[customerID] != nil else { throw OrderDeskError.recordNotFound(what: "customer #\(customerID)") }
-        let errors = edit.validate()
-        if !errors.isEmpty { throw OrderDeskError.invalidFields(errors) }
+        try checkSave(by: user, customerID: customerID, errors: edit.validate())
         let e = edit.normalized
         guard let locationID else {
             let id = newID()
@@ -314,10 +318,7 @@ final class FakeCustomerBook: @unchecked Sendable {
     func saveContact(_ customerID: Int64, _ contactID: Int64?, _ edit: ContactEdit, _ expected: Int64?,
                      by user: UserAccount, at now: Int64) throws -> Contact {
         lock.lock(); defer { lock.unlock() }
-        try mayChange(user)
-        guard records[customerID] != nil else { throw OrderDeskError.recordNotFound(what: "customer #\(customerID)") }
-        let errors = edit.validate()
-        if !errors.isEmpty { throw OrderDeskError.invalidFields(errors) }
+        try checkSave(by: user, customerID: customerID, errors: edit.validate())
         let e = edit.normalized
         let phone = e.phone.isEmpty ? nil : e.phone, email = e.email.isEmpty ? nil : e.email
         guard let contactID else {
@@ -405,8 +406,7 @@ final class FakeCustomerBook: @unchecked Sendable {
     func saveDocument(_ customerID: Int64, _ documentID: Int64?, _ kind: PortingDocumentKind, _ receivedOn: Day?,
                       _ loa: LOADetails?, _ note: String?, _ expected: Int64?, by user: UserAccount, at now: Int64) throws -> PortingDocument {
         lock.lock(); defer { lock.unlock() }
-        try mayChange(user)
-        guard records[customerID] != nil else { throw OrderDeskError.recordNotFound(what: "customer #\(customerID)") }
+        try checkSave(by: user, customerID: customerID, errors: [])
         if kind == .csr && loa != nil {
             throw OrderDeskError.invalidFields([FieldError(field: "kind", message: "A CSR has no letter fields: only an LOA does.")])
         }

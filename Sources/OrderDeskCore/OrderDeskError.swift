@@ -18,6 +18,8 @@ public enum OrderDeskError: Error, LocalizedError, Equatable, Sendable {
     case invalidFields([FieldError])
     /// No such customer, location, contact or document (`what`: `customer #12`).
     case recordNotFound(what: String)
+    /// A step the record's state does not allow, with what to do instead (a contract that is active, pending…).
+    case refused(String)
 
     public var errorDescription: String? {
         switch self {
@@ -46,6 +48,8 @@ public enum OrderDeskError: Error, LocalizedError, Equatable, Sendable {
                 + "It has been reloaded; what you typed is kept — check it and save again."
         case let .invalidFields(errors):
             return errors.map(\.message).joined(separator: " ")
+        case let .refused(message):
+            return message
         case let .recordNotFound(what):
             return "There is no \(what) any more: someone may have removed it. Reload (Ctrl-R) and pick again."
         }

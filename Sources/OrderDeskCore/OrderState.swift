@@ -77,11 +77,21 @@ public enum Channel: String, CaseIterable, Sendable, Codable, Hashable {
 public enum Role: String, CaseIterable, Sendable, Codable, Hashable {
     case accountManager = "account_manager"
     case supervisor, admin, viewer
+    /// Approves what a supervisor may not: deep discounts, prices under the floor, long paybacks, negative NPVs.
+    case director
 
     /// Everyone but a viewer may change orders.
     public var canChangeOrders: Bool { self != .viewer }
     /// Only admins manage users.
     public var canManageUsers: Bool { self == .admin }
+    /// The contracts this role may approve: supervisors up to their level, directors all.
+    public var approvalLevel: ApprovalLevel {
+        switch self {
+        case .supervisor: return .supervisor
+        case .director: return .director
+        case .accountManager, .admin, .viewer: return .none
+        }
+    }
 }
 
 /// A person who uses the desk, identified by their operating-system login.

@@ -257,6 +257,12 @@ public final class DeskApp {
         case .orderWizard(var wizard):
             outcome = OrderWizard.update(&wizard, key)
             state.modal = .orderWizard(wizard)
+        case .contractEditor(var editor):
+            outcome = ContractEditor.update(&editor, key)
+            state.modal = .contractEditor(editor)
+        case .contractDialog(var dialog):
+            outcome = ContractDialogs.update(&dialog, key)
+            state.modal = .contractDialog(dialog)
         }
         switch outcome {
         case .stay: break
@@ -287,6 +293,10 @@ public final class DeskApp {
             saveCustomerRecord(save)
         case .orderWizard(let request):
             performWizard(request)
+        case .contractEditor(let request):
+            performContractEditor(request)
+        case .contractDialog(let request):
+            performContractDialog(request)
         }
     }
 
@@ -461,6 +471,8 @@ public final class DeskApp {
         case .export(let prompt): ExportPrompt.render(prompt, on: canvas)
         case .customerForm(let form): CustomerForms.render(form, on: canvas)
         case .orderWizard(let wizard): OrderWizard.render(wizard, on: canvas)
+        case .contractEditor(let editor): ContractEditor.render(editor, on: canvas)
+        case .contractDialog(let dialog): ContractDialogs.render(dialog, on: canvas)
         case nil: break
         }
         terminal.present()

@@ -54,6 +54,11 @@ public struct DeskClient: Sendable {
     /// The customers list, the customer screen and their forms.
     public var customers: CustomerClient
 
+    // MARK: Contracts
+
+    /// The contracts list, the contract screen, the editor and the approvals.
+    public var contracts: ContractClient
+
     public init(
         user: UserAccount, databaseName: String, now: @escaping @Sendable () -> Int64,
         queuePage: @escaping @Sendable (QueueFilter, QueueSort, PageRequest, Int) throws -> QueuePage,
@@ -70,7 +75,8 @@ public struct DeskClient: Sendable {
         runReconcile: @escaping @Sendable (String, String, ReconcileOptions, ReconcileProgress) throws -> ReconcileRunSummary,
         exportOpenDifferences: @escaping @Sendable (Int64, String) throws -> Int,
         completePath: @escaping @Sendable (String) -> [String],
-        customers: CustomerClient
+        customers: CustomerClient,
+        contracts: ContractClient = .empty
     ) {
         self.user = user; self.databaseName = databaseName; self.now = now
         self.queuePage = queuePage; self.queueCount = queueCount; self.rowsBefore = rowsBefore
@@ -80,5 +86,6 @@ public struct DeskClient: Sendable {
         self.reconcileDifferenceCount = reconcileDifferenceCount; self.resolveDifference = resolveDifference
         self.runReconcile = runReconcile; self.exportOpenDifferences = exportOpenDifferences
         self.completePath = completePath; self.customers = customers
+        self.contracts = contracts
     }
 }

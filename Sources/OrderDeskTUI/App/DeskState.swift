@@ -15,6 +15,10 @@ public enum Modal: Hashable, Sendable {
     case customerForm(CustomerFormModal)
     /// The move/add/change/disconnect order wizard.
     case orderWizard(OrderWizardState)
+    /// The contract editor.
+    case contractEditor(ContractEditorState)
+    /// One of the contract screens' small dialogs (filter, approve/reject, activate, terminate, customer picker).
+    case contractDialog(ContractDialogState)
 }
 
 /// A line of feedback in the footer.

@@ -24,4 +24,8 @@ public enum DialogOutcome: Hashable, Sendable {
     case saveCustomerRecord(CustomerSave)
     /// The order wizard asks for data or a save.
     case orderWizard(OrderWizardRequest)
+    /// The contract editor asks for products or a save.
+    case contractEditor(ContractEditorRequest)
+    /// A contract dialog asks for a step, a filter or a customer.
+    case contractDialog(ContractDialogRequest)
 }

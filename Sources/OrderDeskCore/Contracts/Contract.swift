@@ -132,19 +132,27 @@ public struct ContractDetail: Hashable, Sendable {
     public var updatedByLogin: String?
     /// Newest first.
     public var history: [ContractHistoryEntry]
+    /// The thresholds in force now (settings), for the figures and the live route.
+    public var policy: ContractPolicy
+    /// Whether the route asked for a comment when it was submitted (a negative NPV).
+    public var needsComment: Bool
 
     public init(id: Int64, number: String, status: ContractStatus, terms: ContractDraft, customerName: String, accountNumber: String,
                 parentNumber: String?, locationAddress: String?, ownerLogin: String?, ownerName: String?,
                 submittedByLogin: String?, submittedBy: Int64?, submittedAt: Int64?, requiredLevel: ApprovalLevel,
                 lastDecision: ContractDecision?, sentOn: Day?, terminatedOn: Day?, version: Int64, updatedAt: Int64,
-                updatedByLogin: String?, history: [ContractHistoryEntry]) {
+                updatedByLogin: String?, history: [ContractHistoryEntry], policy: ContractPolicy, needsComment: Bool) {
         self.id = id; self.number = number; self.status = status; self.terms = terms; self.customerName = customerName
         self.accountNumber = accountNumber; self.parentNumber = parentNumber; self.locationAddress = locationAddress
         self.ownerLogin = ownerLogin; self.ownerName = ownerName; self.submittedByLogin = submittedByLogin
         self.submittedBy = submittedBy; self.submittedAt = submittedAt; self.requiredLevel = requiredLevel
         self.lastDecision = lastDecision; self.sentOn = sentOn; self.terminatedOn = terminatedOn; self.version = version
         self.updatedAt = updatedAt; self.updatedByLogin = updatedByLogin; self.history = history
+        self.policy = policy; self.needsComment = needsComment
     }
+
+    /// The figures and the route of the terms under the policy in force.
+    public var assessment: (figures: ContractFigures, route: ApprovalRoute) { ApprovalRouting.assess(terms, policy: policy) }
 
     /// What the lifecycle checks.
     public var facts: ContractFacts {

@@ -115,7 +115,8 @@ public enum ContractLifecycle {
         default:
             let allowed = actions(from: status).filter { $0 != .edit && $0 != .expire }.map(\.label)
             let list = allowed.isEmpty ? "nothing: it is closed" : allowed.joined(separator: ", ")
-            return "\(number) is \(status.label): it cannot be \(pastTense(action)). What can be done now: \(list)."
+            let phrase = status == .draft ? "a draft" : status.label
+            return "\(number) is \(phrase): it cannot be \(pastTense(action)). What can be done now: \(list)."
         }
     }
 

@@ -30,7 +30,7 @@ struct UsersCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "Their operating-system login.") var login: String
         @Option(name: .long, help: "Their full name.") var name: String
-        @Option(name: .long, help: "account_manager, supervisor, admin or viewer.") var role: String
+        @Option(name: .long, help: "account_manager, supervisor, director, admin or viewer.") var role: String
         @Option(name: .long, help: "Act as this login (demo databases only).") var user: String?
 
         func validate() throws {

@@ -48,6 +48,30 @@ struct ContractEditorSnapshotTests {
         assertSnapshot(text, named: "contract-editor-120x40")
     }
 
+    /// The price book docked over the lower half; the lines picked so far stay in sight above it.
+    @Test func thePickerAt80x24() {
+        let (app, terminal, _, _) = makeEditorDesk()
+        fill(app)
+        app.press(.insert)
+        app.type("fiber")
+        app.press(.down)
+        let text = terminal.text()
+        #expect(text.contains("Fiber Internet 1 Gbps"))
+        #expect(text.contains("VOX-LINE"), "the lines stay in sight")
+        assertSnapshot(text, named: "contract-editor-picker-80x24")
+    }
+
+    /// Wide but short: the figures stay beside the fields, which pack two to a row; nothing is cut.
+    @Test func wideButShortAt120x30() {
+        let (app, terminal, _, _) = makeEditorDesk(size: (30, 120))
+        fill(app)
+        let text = terminal.text()
+        for needle in ["Construction 6,700.00", "Monthly cost 120.00", "Commission 370.15", "VOX-LINE", "Payback", "A director must approve"] {
+            #expect(text.contains(needle), Comment(rawValue: needle))
+        }
+        assertSnapshot(text, named: "contract-editor-120x30")
+    }
+
     /// At 80×24 the full figures and the early-termination schedule are one Tab past the lines.
     @Test func theFullFiguresAt80x24() {
         let (app, terminal, _, _) = makeEditorDesk()

@@ -83,12 +83,16 @@ extension ContractEditor {
 
     /// The header's rows: tall, one field a row with its note beside it (the customer first); packed, three
     /// to a row.
-    static func headerRows(_ state: ContractEditorState, tall: Bool) -> [[ContractEditorField?]] {
+    static func headerRows(_ state: ContractEditorState, tall: Bool, width: Int) -> [[ContractEditorField?]] {
         let parent: [[ContractEditorField?]] = state.draft.needsParent ? [[.parent]] : []
         if tall {
             return [[nil], [.kind]] + parent + [[.term], [.start], [.location], [.constructionCost], [.monthlyCost], [.commission]]
         }
-        return [[.kind, .term, .start]] + parent + [[.location], [.constructionCost, .monthlyCost, .commission]]
+        if width >= 75 {
+            return [[.kind, .term, .start]] + parent + [[.location], [.constructionCost, .monthlyCost, .commission]]
+        }
+        // Too narrow for three amounts side by side (the fields beside the figures in a short window).
+        return [[.kind, .term]] + parent + [[.start], [.location], [.constructionCost, .monthlyCost], [.commission]]
     }
 
     /// Draws the header fields and their messages; returns the first row below them.
@@ -97,7 +101,7 @@ extension ContractEditor {
         let theme = canvas.theme
         var y = top
         let tallLabel = 2 + (ContractEditorField.allCases.map { DisplayWidth.of($0.label) }.max() ?? 0) + 1
-        for row in headerRows(state, tall: tall) {
+        for row in headerRows(state, tall: tall, width: width) {
             guard y < bottom else { break }
             let n = row.count
             var x = left

@@ -252,7 +252,7 @@ public enum ContractEditor {
         case .down, .up:
             let step = key == .down ? 1 : -1
             switch state.focus {
-            case .figures: state.figuresScroll = max(0, state.figuresScroll + step)
+            case .figures: scrollFigures(&state, by: step)
             case .cell(let line, let column):
                 let target = line + step
                 if state.draft.lines.indices.contains(target) {
@@ -265,13 +265,20 @@ public enum ContractEditor {
             default:
                 moveFocus(&state, by: step)
             }
-        case .pageDown where state.focus == .figures: state.figuresScroll += 8
-        case .pageUp where state.focus == .figures: state.figuresScroll = max(0, state.figuresScroll - 8)
+        case .pageDown where state.focus == .figures: scrollFigures(&state, by: 8)
+        case .pageUp where state.focus == .figures: scrollFigures(&state, by: -8)
         case .home where state.focus == .figures: state.figuresScroll = 0
         default:
             return edit(&state, key)
         }
         return .stay
+    }
+
+    /// Scrolls the figures, no further than leaves their last lines in a section of the smallest height
+    /// the layouts give it (the drawing stops at the real end; this keeps ↑ answering at once after it).
+    private static func scrollFigures(_ state: inout ContractEditorState, by step: Int) {
+        let count = figuresLines(state, state.assessment, width: 40).count
+        state.figuresScroll = max(0, min(state.figuresScroll + step, count - 10))
     }
 
     /// A key that changes the focused field or cell (or adds and removes lines).

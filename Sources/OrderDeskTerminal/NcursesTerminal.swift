@@ -71,15 +71,26 @@ public final class NcursesTerminal: Terminal {
             window: window, colorCount: colorCount, maxPairs: maxPairs, defaultColorsAllowed: defaultColorsAllowed)
     }
 
-    /// Turns off XON/XOFF so Ctrl-S and Ctrl-Q reach the program as keys.
+    /// Turns off XON/XOFF so Ctrl-S and Ctrl-Q reach the program as keys, and the suspend character so
+    /// Ctrl-Z does (it is undo in the forms).
     ///
     /// cbreak leaves IXON on: Ctrl-S would freeze all output until Ctrl-Q, which looks like a hang.
-    /// ncurses saved the shell's modes in newterm, so endwin brings IXON back; def_prog_mode makes
-    /// ncurses remember this change for its own resets (after Ctrl-Z, for example).
+    /// cbreak also leaves ISIG on, which makes Ctrl-Z stop the process (SIGTSTP); only the suspend
+    /// character is disabled, so Ctrl-C still interrupts (and TerminalRestore still restores the screen).
+    /// ncurses saved the shell's modes in newterm, so endwin brings both back; def_prog_mode makes
+    /// ncurses remember this change for its own resets.
     private static func disableFlowControl() {
         var modes = termios()
         guard tcgetattr(0, &modes) == 0 else { return }
         modes.c_iflag &= ~tcflag_t(IXON)
+        #if os(Linux)
+            let disabled: cc_t = 0  // _POSIX_VDISABLE on Linux
+        #else
+            let disabled: cc_t = 0xff  // _POSIX_VDISABLE on the BSDs and macOS
+        #endif
+        withUnsafeMutableBytes(of: &modes.c_cc) { bytes in
+            if Int(VSUSP) < bytes.count { bytes[Int(VSUSP)] = disabled }
+        }
         if tcsetattr(0, TCSANOW, &modes) == 0 { def_prog_mode() }
     }
 

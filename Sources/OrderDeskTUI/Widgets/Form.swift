@@ -34,6 +34,11 @@ public struct FormState: Hashable, Sendable {
     public var notice: FormMessage?
     /// The box's width when the terminal has room.
     public var preferredWidth: Int
+    /// What Ctrl-Z goes back to, newest last: the fields as they were before each change.
+    public var undoStack: [FormUndoStep] = []
+    /// The field whose run of typing the newest undo step covers; nil once the person leaves it (or undoes),
+    /// so coming back starts a new step.
+    var undoRun: Int?
 
     public init(title: String, fields: [FormField], preferredWidth: Int = 76) {
         self.title = title; self.fields = fields; self.preferredWidth = preferredWidth
@@ -61,14 +66,34 @@ public struct FormState: Hashable, Sendable {
     }
 
     /// After a reload: the fields the person has not touched take the fresh values, the ones they typed in
-    /// keep what they typed, and every field's "as loaded" value becomes the fresh one.
+    /// keep what they typed, and every field's "as loaded" value becomes the fresh one. Undo steps that
+    /// held the old loaded value of a field hold the fresh one instead, so Ctrl-Z goes back to what is saved now.
     public mutating func takeFresh(_ values: [String: String]) {
         for i in fields.indices {
             guard let fresh = values[fields[i].key] else { continue }
+            let old = fields[i].initial
             if !fields[i].isChanged { fields[i].value = fresh }
             fields[i].initial = fresh
+            for s in undoStack.indices where undoStack[s].contents.indices.contains(i) {
+                var field = fields[i]
+                field.restore(undoStack[s].contents[i])
+                guard field.value == old else { continue }
+                field.value = fresh
+                undoStack[s].contents[i] = field.content
+            }
         }
     }
+
+    /// Whether Ctrl-Z has anything to undo.
+    public var canUndo: Bool { !undoStack.isEmpty }
+}
+
+/// One step Ctrl-Z undoes: every field's content before the change (so a change the form made to other
+/// fields as a consequence, like a date filled in when a document is marked received, goes back with it),
+/// and the field that was changed (the focus returns there).
+public struct FormUndoStep: Hashable, Sendable {
+    public var contents: [FormField.Content]
+    public var field: Int
 }
 
 /// What a key did to a form.
@@ -111,13 +136,44 @@ public enum Form {
             moveFocus(&state, by: -1, validate: validate)
         case .enter where !multiline:
             moveFocus(&state, by: 1, validate: validate)
+        case .control("z"):
+            guard undo(&state) else { return .stay }
+            revalidateShownErrors(&state, validate)
+            return .edited
         default:
-            guard state.fields.indices.contains(state.focus), state.fields[state.focus].isFocusable,
-                  state.fields[state.focus].edit(key) else { return .stay }
+            guard state.fields.indices.contains(state.focus), state.fields[state.focus].isFocusable else { return .stay }
+            let before = state.fields.map(\.content)
+            let valueBefore = state.fields[state.focus].value
+            guard state.fields[state.focus].edit(key) else { return .stay }
+            if state.fields[state.focus].value != valueBefore { recordUndo(&state, before: before) }
             revalidateShownErrors(&state, validate)
             return .edited
         }
         return .stay
+    }
+
+    /// The most undo steps a form keeps.
+    public static let undoLimit = 200
+
+    /// Remembers the fields as they were before a change to the focused field, unless the change continues
+    /// the run of typing the newest step already covers.
+    static func recordUndo(_ state: inout FormState, before: [FormField.Content]) {
+        guard state.undoRun != state.focus || state.undoStack.isEmpty else { return }
+        state.undoStack.append(FormUndoStep(contents: before, field: state.focus))
+        if state.undoStack.count > undoLimit { state.undoStack.removeFirst(state.undoStack.count - undoLimit) }
+        state.undoRun = state.focus
+    }
+
+    /// Ctrl-Z: puts every field back as it was before the newest step and moves the focus to the field that
+    /// changed. False when there is nothing to undo.
+    @discardableResult
+    public static func undo(_ state: inout FormState) -> Bool {
+        guard let step = state.undoStack.popLast() else { return false }
+        for i in state.fields.indices where step.contents.indices.contains(i) { state.fields[i].restore(step.contents[i]) }
+        if state.fields.indices.contains(step.field), state.fields[step.field].isFocusable { state.focus = step.field }
+        state.undoRun = nil
+        state.confirmingDiscard = false
+        return true
     }
 
     /// Each field's first problem: its own check, then the form's.
@@ -140,7 +196,7 @@ public enum Form {
         let found = problems(state, validate)
         for i in state.fields.indices { state.fields[i].error = state.fields[i].isHidden ? nil : found[state.fields[i].key] }
         guard let first = state.fields.firstIndex(where: { $0.error != nil }) else { return true }
-        if state.fields[first].isFocusable { state.focus = first }
+        if state.fields[first].isFocusable, state.focus != first { state.focus = first; state.undoRun = nil }
         return false
     }
 
@@ -157,13 +213,17 @@ public enum Form {
             }
         }
         state.message = unplaced.isEmpty ? nil : FormMessage(unplaced.joined(separator: " "))
-        if let first = state.fields.firstIndex(where: { $0.error != nil && $0.isFocusable }) { state.focus = first }
+        if let first = state.fields.firstIndex(where: { $0.error != nil && $0.isFocusable }), state.focus != first {
+            state.focus = first
+            state.undoRun = nil
+        }
     }
 
     /// Leaves the focused field (checking it) for the next focusable one, wrapping around.
     private static func moveFocus(_ state: inout FormState, by step: Int, validate: Validator) {
         let n = state.fields.count
         guard n > 0 else { return }
+        state.undoRun = nil
         if state.fields.indices.contains(state.focus) {
             let key = state.fields[state.focus].key
             state.fields[state.focus].error = problems(state, validate)[key]
@@ -275,6 +335,7 @@ public enum Form {
         default: break
         }
         keys += ["Tab next", "S-Tab back", "Ctrl-S save", "Esc cancel"]
+        if state.canUndo { keys.append("Ctrl-Z undo") }
         let hint = fitting(keys, width: inner.width)
         if state.confirmingDiscard {
             canvas.terminal.hideCursor()

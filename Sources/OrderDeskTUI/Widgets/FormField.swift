@@ -107,6 +107,18 @@ public struct FormField: Hashable, Sendable {
     }
 
     public var isChanged: Bool { value != initial }
+
+    /// What a person can change in a field: its text (with the cursor) and its selected option.
+    public struct Content: Hashable, Sendable {
+        public var text: TextField
+        public var selected: Int
+    }
+
+    /// The field's content, for undo.
+    public var content: Content { Content(text: text, selected: selected) }
+
+    /// Puts back a content taken earlier.
+    public mutating func restore(_ content: Content) { text = content.text; selected = content.selected }
     /// The focus stops here.
     public var isFocusable: Bool { !isHidden && !isReadOnly }
     var isMultiline: Bool { if case .multiline = kind { return true } else { return false } }

@@ -279,6 +279,8 @@ extension DeskApp {
             state.contract?.detail = try client.contracts.detail(id)
             clampContract()
         } catch {
+            // A contract that cannot be read at all is not shown; one read before keeps its last version.
+            if state.contract?.detail == nil { state.contract = nil }
             report(error)
         }
     }

@@ -132,7 +132,7 @@ extension DeskApp {
             guard pane == .locations else { return wrongPane("s records a location's site survey", in: [.locations]) }
             guard let location = customer.selectedLocation else { return nothingSelected(pane) }
             openSurveyForm(location: location, customerID: customerID)
-        case .customerNote where pane == .contracts, .contractNew:
+        case .customerNote where pane == .contracts:
             newContract(customerID: customerID)
         case .customerNote:
             openCustomerNoteForm(customerID: customerID)
@@ -284,6 +284,11 @@ extension DeskApp {
         }
         guard state.context == .customer, let pane = state.customer?.pane else { return nil }
         return CustomerScreen.commands(in: pane).union(CommandTable.commands(in: .global).map(\.id))
+    }
+
+    /// Hints named for what their key does where the cursor is: `n` writes a contract on the contracts pane.
+    var footerRelabels: [CommandID: String] {
+        state.context == .customer && state.customer?.pane == .contracts ? [.customerNote: "new contract"] : [:]
     }
 
     /// The footer's position text on the customer screens.

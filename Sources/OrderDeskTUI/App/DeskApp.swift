@@ -530,8 +530,9 @@ public final class DeskApp {
         let tabs: [(DeskScreen, String, String)] = [(.queue, "1", "Queue"), (.customers, "2", "Customers"),
                                                     (.contracts, "3", contractsTabLabel(compact: false)), (.reconcile, "4", "Reconcile")]
         // When the crumbs would not fit, the other tabs shrink to their keys.
+        // With crumbs, room is kept for a little of who and where at the right.
         let fullWidth = tabs.reduce(0) { $0 + DisplayWidth.of($1.2) + 4 } + crumbs.reduce(0) { $0 + DisplayWidth.of($1) }
-        let compact = x + fullWidth > canvas.columns
+        let compact = x + fullWidth + (crumbs.isEmpty ? 0 : 10) > canvas.columns
         for (screen, key, name) in tabs {
             let short = screen == .contracts ? contractsTabLabel(compact: true) : ""
             let label = compact && state.screen != screen
@@ -584,7 +585,8 @@ public final class DeskApp {
         } else {
             let globalKeys = Set(CommandTable.hints(in: .global).map(\.key))
             hints = ([.detail, .reconcileRun, .customer, .contract].contains(state.context) ? [("Esc", "back")] : [])
-                + CommandTable.hints(in: state.context, only: footerCommands).filter { !globalKeys.contains($0.key) }
+                + CommandTable.hints(in: state.context, only: footerCommands, relabel: footerRelabels)
+                    .filter { !globalKeys.contains($0.key) }
         }
         // The global hints (help, quit) always show, at the right; the screen's fill what room is left.
         let global = CommandTable.hints(in: .global).filter { $0.label != "back" }

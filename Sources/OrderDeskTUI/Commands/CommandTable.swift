@@ -76,8 +76,8 @@ public enum CommandTable {
         spec(.contractsInbox, [.character("i")], "i", "Show only what awaits my approval (the approvals inbox), or all again",
              [.contracts], hint: "inbox"),
         spec(.contractsClearFilter, [.character("F")], "F", "Clear the filter", [.contracts]),
-        spec(.contractNew, [.character("n")], "n", "New contract: pick the customer (on a customer's contracts pane: for that customer)",
-             [.contracts, .customer], hint: "new contract"),
+        spec(.contractNew, [.character("n")], "n", "New contract: pick the customer, then write it", [.contracts],
+             hint: "new contract"),
         spec(.contractNextSection, [.tab, .right, .character("l")], "Tab →", "Next part (lines, figures, route, history)",
              [.contract], hint: "pane"),
         spec(.contractPreviousSection, [.backTab, .left, .character("h")], "S-Tab ←", "Previous part", [.contract]),
@@ -150,10 +150,14 @@ public enum CommandTable {
     }
 
     /// Footer hints for a context: `key label` pairs, screen commands first.
-    /// `only`, when given, keeps just those commands (the ones that apply where the cursor is).
-    public static func hints(in context: CommandContext, only: Set<CommandID>? = nil) -> [(key: String, label: String)] {
+    /// `only`, when given, keeps just those commands (the ones that apply where the cursor is); `relabel`
+    /// names a command for what its key does where the cursor is (`n` on a customer's contracts pane).
+    public static func hints(in context: CommandContext, only: Set<CommandID>? = nil,
+                             relabel: [CommandID: String] = [:]) -> [(key: String, label: String)] {
         commands(in: context).filter { only?.contains($0.id) ?? true }.compactMap { spec in
-            spec.hint.map { (key: spec.keyLabel.split(separator: " ").first.map(String.init) ?? spec.keyLabel, label: $0) }
+            (relabel[spec.id] ?? spec.hint).map {
+                (key: spec.keyLabel.split(separator: " ").first.map(String.init) ?? spec.keyLabel, label: $0)
+            }
         }
     }
 }

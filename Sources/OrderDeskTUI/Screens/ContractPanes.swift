@@ -61,8 +61,8 @@ enum ContractPanes {
             if let by = d.submittedByLogin { line += [(" by ", .muted), (by, .body)] }
             if let at = d.submittedAt { line += [(" at ", .muted), (Timestamp.display(at), .body)] }
             line += [(" · awaiting ", .muted), (d.requiredLevel.phrase + "'s approval", .warning)]
-            if d.needsComment { line += [(" with a comment (negative NPV)", .warning)] }
             lines.append(line)
+            if d.needsComment { lines.append([("The NPV is negative: a director approves it only with a comment.", .warning)]) }
         case .sent:
             lines.append([("sent to the customer", .body), (d.sentOn.map { " on " + $0.iso } ?? "", .body),
                           (" · v activates it once countersigned", .muted)])

@@ -117,8 +117,9 @@ public enum CustomerScreen {
         case .contacts: return always.union([.customerEdit, .customerAdd, .customerRemove])
         case .documents: return always.union([.customerEdit, .customerAdd])
         case .contracts:
-            // Enter opens the contract; without the note and the order keys, so n and R fit at 80 columns.
-            return always.subtracting([.customerNote, .customerNewOrder]).union([.customerOpenItem, .contractNew, .contractRenew])
+            // Enter opens the contract, n writes a new one (not a note here), R renews; without the order key,
+            // so they fit at 80 columns.
+            return always.subtracting([.customerNewOrder]).union([.customerOpenItem, .contractRenew])
         case .timeline: return always.union([.customerEdit])
         }
     }

@@ -53,7 +53,7 @@ public enum ContractFilterDialog {
 
     public static func render(_ state: ContractFilterDialogState, on canvas: Canvas) {
         let theme = canvas.theme
-        let inner = canvas.centredBox(height: 15, width: 66, title: "Filter the contracts")
+        let inner = canvas.centredBox(height: 13, width: 70, title: "Filter the contracts")
         guard inner.width > 10, inner.height > 4 else { return }
         func line(_ text: String, _ section: ContractFilterDialogState.Section, row: Int) {
             guard row < inner.top + inner.height - 2 else { return }
@@ -74,6 +74,6 @@ public enum ContractFilterDialog {
             canvas.cell(d.isEmpty ? "Shows every contract." : "Shows: " + d.summary, row: y, column: inner.left,
                         width: inner.width, style: theme.style(.muted))
         }
-        canvas.dialogFooter(inner, hint: "↑↓ Tab choose · ←→ Space change · Enter apply · Ctrl-U clear · Esc cancel")
+        canvas.dialogFooter(inner, hint: "↑↓ choose · ←→ change · Enter apply · Ctrl-U clear · Esc cancel")
     }
 }

@@ -43,7 +43,8 @@ public enum ContractSubmitDialog {
         let theme = canvas.theme
         let width = min(74, canvas.columns - 2) - 4
         let summary = TextWrap.lines(state.route.summary, width: max(10, width))
-        let height = summary.count + min(state.route.reasons.count, 6) + 9
+        // The summary, the reasons, a blank, what happens next (2), the message (2) and the hint, in a frame.
+        let height = summary.count + min(state.route.reasons.count, 6) + 8
         let inner = canvas.centredBox(height: height, width: 74, title: "Submit \(state.number) for approval?")
         guard inner.width > 10, inner.height > 4 else { return }
         let slot: ThemeSlot = state.route.level == .director ? .danger : state.route.level == .supervisor ? .warning : .ok
@@ -130,7 +131,10 @@ public enum ContractDecisionDialog {
     public static func render(_ state: ContractDecisionDialogState, on canvas: Canvas) {
         let theme = canvas.theme
         let title = state.approve ? "Approve \(state.number)" : "Reject \(state.number) back to draft"
-        let inner = canvas.centredBox(height: 24, width: 76, title: title)
+        // As tall as the figures, the route, the comment, the message and the hint need, within the screen.
+        let width = min(76, canvas.columns - 2) - 4
+        let needed = state.figures.count + 1 + min(3, TextWrap.lines(state.route, width: max(1, width)).count) + 1 + 3 + 2 + 2
+        let inner = canvas.centredBox(height: min(24, needed), width: 76, title: title)
         guard inner.width > 10, inner.height > 6 else { return }
         let routeLines = TextWrap.lines(state.route, width: inner.width)
         // Rows: figures, a blank, the route (up to 3), a blank, the comment's label and 2 rows, message, hint.

@@ -62,7 +62,8 @@ public enum ContractCustomerPicker {
         ContractDialogs.field("Customer ", state.search, focused: true, on: canvas, row: inner.top, left: inner.left,
                               labelWidth: 11, width: inner.width)
         let listTop = inner.top + 2
-        let room = max(1, inner.height - 5)
+        // The search field and a blank above the list; the message and the hint below it.
+        let room = max(1, inner.height - 4)
         var cursor = state.cursor, top = 0
         ListCursor.scroll(cursor: &cursor, top: &top, count: state.rows.count, visibleRows: room)
         if state.rows.isEmpty {

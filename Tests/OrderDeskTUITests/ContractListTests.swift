@@ -201,7 +201,7 @@ struct ContractListTests {
         desk.app.type("cafe r")
         guard case .customerPicker(let narrowed) = desk.dialog else { Issue.record("no picker"); return }
         #expect(narrowed.rows.map(\.name) == ["Café Roma LLC"])
-        desk.app.press(.enter)
+        desk.press(.enter)
         #expect(desk.app.state.modal == nil)
         #expect(desk.editor == [.new(customerID: 1, kind: .new, parentID: nil)])
 

@@ -359,7 +359,7 @@ struct ContractScreenTests {
     @Test func addendumAndRenewalStartTheEditorWithTheParent() {
         let desk = ContractDesk()
         desk.open("CSA-000101")
-        desk.app.press(.character("A"), .character("R"))
+        desk.press(.character("A"), .character("R"))
         #expect(desk.editor == [.new(customerID: 1, kind: .addendum, parentID: 101), .new(customerID: 1, kind: .renewal, parentID: 101)])
         desk.app.press(.escape)
         desk.open("CSA-000140")
@@ -370,7 +370,7 @@ struct ContractScreenTests {
         #expect(desk.editor.count == 2)
         desk.app.press(.escape)
         desk.open("CSA-000077")
-        desk.app.press(.character("R"))
+        desk.press(.character("R"))
         #expect(desk.editor.last == .new(customerID: 1, kind: .renewal, parentID: 77))
     }
 

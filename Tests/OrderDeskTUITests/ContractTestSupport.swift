@@ -36,6 +36,15 @@ final class ContractDesk {
         app.press(.enter)
     }
 
+    /// Presses keys; an editor they open is closed again (the editor is another screen's, and its keys
+    /// would take the next ones), after its request was noted in `editor`.
+    func press(_ keys: Key...) {
+        for key in keys {
+            app.handle(key)
+            if case .contractEditor = app.state.modal { app.state.modal = nil }
+        }
+    }
+
     var text: String { terminal.text() }
     var lines: [String] { terminal.text().split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
     var footer: String { lines.last ?? "" }

@@ -9,6 +9,7 @@ extension DeskApp {
     /// the keys, so typing searches at once.
     func showCustomers() {
         state.detail = nil
+        state.contract = nil
         state.customer = nil
         state.screen = .customers
         updateCustomers(.resized(visibleRows: visibleCustomersRows))
@@ -40,6 +41,7 @@ extension DeskApp {
 
     /// Shows a customer's screen over the current tab.
     func openCustomer(_ customerID: Int64, pane: CustomerPane = .locations) {
+        state.contract = nil
         state.customer = CustomerState(customerID: customerID, pane: pane, visibleRows: visibleCustomerRows)
         loadCustomer()
     }
@@ -98,7 +100,10 @@ extension DeskApp {
             case .locations, .contacts, .documents:
                 editSelected(customer, detail)
             case .contracts:
-                state.message = StatusMessage("The selected contract is shown in full below; e edits the customer.")
+                guard let contract = customer.selectedContract else {
+                    return state.message = StatusMessage("This customer has no contracts yet: n writes one.")
+                }
+                openContract(contract.id)
             case .timeline:
                 state.message = StatusMessage("The whole entry is shown below; n writes a note.")
             }
@@ -127,8 +132,14 @@ extension DeskApp {
             guard pane == .locations else { return wrongPane("s records a location's site survey", in: [.locations]) }
             guard let location = customer.selectedLocation else { return nothingSelected(pane) }
             openSurveyForm(location: location, customerID: customerID)
+        case .customerNote where pane == .contracts:
+            newContract(customerID: customerID)
         case .customerNote:
             openCustomerNoteForm(customerID: customerID)
+        case .contractRenew:
+            guard pane == .contracts else { return wrongPane("R renews a contract", in: [.contracts]) }
+            guard let contract = customer.selectedContract else { return nothingSelected(pane) }
+            renew(id: contract.id, number: contract.number, status: contract.status, customerID: customerID)
         case .customerNewOrder:
             openOrderWizard(customer: detail, locationID: customer.selectedLocation?.id)
         default:
@@ -267,8 +278,17 @@ extension DeskApp {
     /// On the customer screen the footer offers what works in the current pane (at 80 columns they
     /// would not all fit); nil elsewhere (every hint of the context).
     var footerCommands: Set<CommandID>? {
+        if state.context == .contract {
+            return ContractScreen.commands(for: state.contract?.detail, user: client.user)
+                .union(CommandTable.commands(in: .global).map(\.id))
+        }
         guard state.context == .customer, let pane = state.customer?.pane else { return nil }
         return CustomerScreen.commands(in: pane).union(CommandTable.commands(in: .global).map(\.id))
+    }
+
+    /// Hints named for what their key does where the cursor is: `n` writes a contract on the contracts pane.
+    var footerRelabels: [CommandID: String] {
+        state.context == .customer && state.customer?.pane == .contracts ? [.customerNote: "new contract"] : [:]
     }
 
     /// The footer's position text on the customer screens.

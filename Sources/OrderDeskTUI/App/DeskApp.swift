@@ -29,6 +29,8 @@ public final class DeskApp {
         return Double(since.components.seconds) + Double(since.components.attoseconds) / 1e18
     }
     private static let clockOrigin = ContinuousClock.now
+    /// Told of every request to open the contract editor, before the editor opens (tests watch it).
+    var contractEditorWatcher: ((ContractEditorTarget) -> Void)?
 
     public static let minimumSize = TerminalSize(rows: 24, columns: 80)
 
@@ -42,6 +44,7 @@ public final class DeskApp {
         lastDataVersion = try? client.dataVersion()
         state.queue.visibleRows = visibleQueueRows
         perform(QueueScreen.reset(&state.queue))
+        loadAwaitingCount()
         render()
     }
 
@@ -89,12 +92,17 @@ public final class DeskApp {
                 performCustomers([.count])
                 render()
             }
+            if state.contracts.countPending {
+                performContracts([.count])
+                render()
+            }
         }
         if key == .resize {
             perform(QueueScreen.update(&state.queue, .resized(visibleRows: visibleQueueRows)))
             ReconcileRunsScreen.resized(&state.runs, visibleRows: visibleRunsRows)
             updateRun(.resized(visibleRows: visibleDifferenceRows))
             customersResized()
+            contractsResized()
             render()
             return
         }
@@ -143,6 +151,8 @@ public final class DeskApp {
         case .back:
             if state.detail != nil {
                 state.detail = nil
+            } else if state.contract != nil {
+                closeContract()
             } else if state.customer != nil || state.context == .customers {
                 customerBack()
             } else if state.context == .queue, !state.queue.filter.search.isEmpty {
@@ -152,9 +162,11 @@ public final class DeskApp {
             }
         case .queueScreen:
             state.detail = nil
+            state.contract = nil
             state.customer = nil
             state.screen = .queue
         case .reconcileScreen:
+            state.contract = nil
             showReconcile()
         case .reconcileOpen:
             openSelectedRun()
@@ -171,7 +183,10 @@ public final class DeskApp {
         case .reconcileFilterKind:
             openKindPicker()
         case .customersScreen:
+            state.contract = nil
             showCustomers()
+        case .contractsScreen:
+            showContracts()
         case .openCustomer:
             openCustomerOfCurrentOrder()
         case .refresh:
@@ -206,6 +221,8 @@ public final class DeskApp {
                 updateRun(.command(command))
             case .customers, .customer:
                 runCustomerCommand(command)
+            case .contracts, .contract:
+                runContractCommand(command)
             case .global:
                 break
             }
@@ -360,6 +377,7 @@ public final class DeskApp {
         case .resolve(var dialog): dialog.error = text; state.modal = .resolve(dialog)
         case .export(var prompt): prompt.error = text; state.modal = .export(prompt)
         case .importRun(var dialog): dialog.error = text; state.modal = .importRun(dialog)
+        case .contractDialog(var dialog): ContractDialogs.setError(&dialog, text); state.modal = .contractDialog(dialog)
         default: break
         }
     }
@@ -404,6 +422,7 @@ public final class DeskApp {
         loadDetail()
         if state.screen == .reconcile { reloadReconcile() }
         reloadCustomers()
+        reloadContracts()
     }
 
     /// Checks whether anyone committed a change since the last look; reloads what is on screen if so.
@@ -449,6 +468,8 @@ public final class DeskApp {
         let area = contentArea
         if let detail = state.detail {
             OrderDetailScreen.render(detail, on: canvas, now: now, top: area.top, bottom: area.bottom)
+        } else if renderContractScreens(on: canvas, now: now) {
+            // A contract's screen or the contracts list.
         } else if renderCustomerScreens(on: canvas, now: now, top: area.top, bottom: area.bottom) {
             // The customer screen or the customers list.
         } else if state.screen == .queue {
@@ -503,13 +524,19 @@ public final class DeskApp {
         var crumbs: [String] = []
         if state.screen == .reconcile, let run = state.run { crumbs.append(" › Run #\(run.run.id) ") }
         if let crumb = customerCrumb { crumbs.append(crumb) }
+        if let crumb = contractCrumb { crumbs.append(crumb) }
         if let detail = state.detail { crumbs.append(" › Order " + (detail.detail?.row.orderNumber ?? "…") + " ") }
-        let tabs: [(DeskScreen, String, String)] = [(.queue, "1", "Queue"), (.customers, "2", "Customers"), (.reconcile, "4", "Reconcile")]
+        // The contracts tab says how many contracts wait for an approver, even when the tabs are compact.
+        let tabs: [(DeskScreen, String, String)] = [(.queue, "1", "Queue"), (.customers, "2", "Customers"),
+                                                    (.contracts, "3", contractsTabLabel(compact: false)), (.reconcile, "4", "Reconcile")]
         // When the crumbs would not fit, the other tabs shrink to their keys.
+        // With crumbs, room is kept for a little of who and where at the right.
         let fullWidth = tabs.reduce(0) { $0 + DisplayWidth.of($1.2) + 4 } + crumbs.reduce(0) { $0 + DisplayWidth.of($1) }
-        let compact = x + fullWidth > canvas.columns
+        let compact = x + fullWidth + (crumbs.isEmpty ? 0 : 10) > canvas.columns
         for (screen, key, name) in tabs {
-            let label = compact && state.screen != screen ? " " + key + " " : " " + key + " " + name + " "
+            let short = screen == .contracts ? contractsTabLabel(compact: true) : ""
+            let label = compact && state.screen != screen
+                ? " " + key + (short.isEmpty ? "" : " " + short) + " " : " " + key + " " + name + " "
             canvas.cell(label, row: 0, column: x, width: DisplayWidth.of(label), style: state.screen == screen ? tabActive : tab)
             x += DisplayWidth.of(label)
         }
@@ -535,6 +562,7 @@ public final class DeskApp {
         case .reconcileRuns: position = ReconcileRunsScreen.position(state.runs)
         case .reconcileRun: position = state.run.map(ReconcileRunScreen.position) ?? ""
         case .customers, .customer: position = customerPosition
+        case .contracts, .contract: position = contractPosition
         case .detail, .global: position = ""
         }
         let positionWidth = DisplayWidth.of(position)
@@ -556,8 +584,9 @@ public final class DeskApp {
             hints = [("Enter", "keep"), ("Esc", "clear"), ("↑↓", "move")]
         } else {
             let globalKeys = Set(CommandTable.hints(in: .global).map(\.key))
-            hints = ([.detail, .reconcileRun, .customer].contains(state.context) ? [("Esc", "back")] : [])
-                + CommandTable.hints(in: state.context, only: footerCommands).filter { !globalKeys.contains($0.key) }
+            hints = ([.detail, .reconcileRun, .customer, .contract].contains(state.context) ? [("Esc", "back")] : [])
+                + CommandTable.hints(in: state.context, only: footerCommands, relabel: footerRelabels)
+                    .filter { !globalKeys.contains($0.key) }
         }
         // The global hints (help, quit) always show, at the right; the screen's fill what room is left.
         let global = CommandTable.hints(in: .global).filter { $0.label != "back" }

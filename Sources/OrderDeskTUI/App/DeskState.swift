@@ -34,6 +34,8 @@ public enum DeskScreen: Hashable, Sendable, CaseIterable {
     case queue
     /// 2: the customers list (and the customer screen over it).
     case customers
+    /// 3: the contracts list, filterable down to the approvals inbox.
+    case contracts
     /// 4: reconciliation runs and, when one is open, its differences.
     case reconcile
 }
@@ -51,6 +53,11 @@ public struct DeskState: Hashable, Sendable {
     public var customers = CustomersState()
     /// A customer's screen, shown over the current tab's screen and under the order detail (Esc goes back).
     public var customer: CustomerState?
+    /// Tab 3's contracts list.
+    public var contracts = ContractsState()
+    /// A contract's screen, shown over the current tab and the customer screen, under the order detail
+    /// (Esc goes back to what was under it).
+    public var contract: ContractState?
     public var modal: Modal?
     public var message: StatusMessage?
     public var isRunning = true
@@ -60,10 +67,12 @@ public struct DeskState: Hashable, Sendable {
     /// The context whose commands the keys run.
     public var context: CommandContext {
         if detail != nil { return .detail }
+        if contract != nil { return .contract }
         if customer != nil { return .customer }
         switch screen {
         case .queue: return .queue
         case .customers: return .customers
+        case .contracts: return .contracts
         case .reconcile: return run == nil ? .reconcileRuns : .reconcileRun
         }
     }

@@ -46,6 +46,26 @@ public enum CommandID: String, CaseIterable, Sendable {
     case customerSurvey = "location.survey"
     case customerNote = "customer.note"
     case customerNewOrder = "customer.new_order"
+    case contractsScreen = "view.contracts"
+    case contractsFilter = "contracts.filter"
+    /// Only the contracts awaiting my approval (the approvals inbox), or all again.
+    case contractsInbox = "contracts.inbox"
+    case contractsClearFilter = "contracts.clear_filter"
+    case contractOpen = "contract.open"
+    /// A new contract: the list asks whose; a customer's screen writes one for that customer.
+    case contractNew = "contract.new"
+    case contractNextSection = "contract.next_pane"
+    case contractPreviousSection = "contract.previous_pane"
+    case contractEdit = "contract.edit"
+    case contractSubmit = "contract.submit"
+    case contractWithdraw = "contract.withdraw"
+    case contractApprove = "contract.approve"
+    case contractReject = "contract.reject"
+    case contractSend = "contract.send"
+    case contractActivate = "contract.activate"
+    case contractTerminate = "contract.terminate"
+    case contractAddendum = "contract.addendum"
+    case contractRenew = "contract.renew"
 }
 
 /// Where a command applies.
@@ -59,6 +79,10 @@ public enum CommandContext: String, Sendable, CaseIterable {
     case customers
     /// One customer's screen.
     case customer
+    /// The contracts list (screen 3).
+    case contracts
+    /// One contract's screen.
+    case contract
 
     var title: String {
         switch self {
@@ -69,6 +93,8 @@ public enum CommandContext: String, Sendable, CaseIterable {
         case .reconcileRun: return "A run's differences"
         case .customers: return "Customers"
         case .customer: return "Customer"
+        case .contracts: return "Contracts"
+        case .contract: return "Contract"
         }
     }
 }

@@ -55,7 +55,7 @@ public enum CommandTable {
         spec(.customerNextPane, [.tab, .right, .character("l")], "Tab →", "Next pane (locations, orders, contracts, contacts, documents, timeline)",
              [.customer], hint: "pane"),
         spec(.customerPreviousPane, [.backTab, .left, .character("h")], "S-Tab ←", "Previous pane", [.customer]),
-        spec(.customerOpenItem, [.enter], "Enter", "Open the selected order (orders pane), or edit the selected row",
+        spec(.customerOpenItem, [.enter], "Enter", "Open the selected order or contract, or edit the selected row",
              [.customer], hint: "open"),
         spec(.customerEdit, [.character("e")], "e", "Edit the selected location, contact or document (the customer elsewhere)",
              [.customer], hint: "edit"),
@@ -66,12 +66,44 @@ public enum CommandTable {
              [.customer], hint: "check"),
         spec(.customerSurvey, [.character("s")], "s", "Request, schedule or record the selected location's site survey",
              [.customer], hint: "survey"),
-        spec(.customerNote, [.character("n")], "n", "Add a note to the customer's timeline", [.customer], hint: "note"),
+        spec(.customerNote, [.character("n")], "n", "Add a note to the customer's timeline (on the contracts pane: a new contract)",
+             [.customer], hint: "note"),
         spec(.customerNewOrder, [.character("o")], "o", "New move, add, change or disconnect order", [.customer],
              hint: "order"),
+        spec(.contractOpen, [.enter], "Enter", "Open the contract", [.contracts], hint: "open"),
+        spec(.contractsFilter, [.character("f")], "f", "Filter by status, kind, owner, awaiting my approval, due for renewal",
+             [.contracts], hint: "filter"),
+        spec(.contractsInbox, [.character("i")], "i", "Show only what awaits my approval (the approvals inbox), or all again",
+             [.contracts], hint: "inbox"),
+        spec(.contractsClearFilter, [.character("F")], "F", "Clear the filter", [.contracts]),
+        spec(.contractNew, [.character("n")], "n", "New contract: pick the customer, then write it", [.contracts],
+             hint: "new contract"),
+        spec(.contractNextSection, [.tab, .right, .character("l")], "Tab →", "Next part (lines, figures, route, history)",
+             [.contract], hint: "pane"),
+        spec(.contractPreviousSection, [.backTab, .left, .character("h")], "S-Tab ←", "Previous part", [.contract]),
+        spec(.contractEdit, [.character("e")], "e", "Edit the draft (any other status says why not and what to do)",
+             [.contract], hint: "edit"),
+        spec(.contractSubmit, [.character("s")], "s", "Submit for approval (says first who must approve and why)",
+             [.contract], hint: "submit"),
+        spec(.contractWithdraw, [.character("w")], "w", "Withdraw to draft (pending, approved or sent): it needs approval again",
+             [.contract], hint: "withdraw"),
+        spec(.contractApprove, [.character("a")], "a", "Approve, seeing the key figures and the route, with a comment",
+             [.contract], hint: "approve"),
+        spec(.contractReject, [.character("x")], "x", "Reject back to draft with a comment for the submitter (required)",
+             [.contract], hint: "reject"),
+        spec(.contractSend, [.character("t")], "t", "Mark as sent to the customer", [.contract], hint: "sent"),
+        spec(.contractActivate, [.character("v")], "v", "Activate: countersigned, service runs from the start date",
+             [.contract], hint: "activate"),
+        spec(.contractTerminate, [.character("T")], "T", "Terminate an active contract early: the last day and a reason",
+             [.contract], hint: "terminate"),
+        spec(.contractAddendum, [.character("A")], "A", "Addendum: a new draft that amends this active contract",
+             [.contract], hint: "addendum"),
+        spec(.contractRenew, [.character("R")], "R", "Renew: a renewal draft of an active or expired contract",
+             [.contract, .customer], hint: "renew"),
         spec(.refresh, [.control("r")], "Ctrl-R", "Reload from the database", [.global]),
         spec(.queueScreen, [.character("1")], "1", "Go to the order queue", [.global]),
         spec(.customersScreen, [.character("2")], "2", "Go to the customers list", [.global]),
+        spec(.contractsScreen, [.character("3")], "3", "Go to the contracts list (and the approvals inbox)", [.global]),
         spec(.reconcileScreen, [.character("4")], "4", "Go to the reconciliation runs", [.global]),
         spec(.help, [.character("?"), .function(1)], "? F1", "Show this help", [.global], hint: "help"),
         spec(.commandLine, [.character(":")], ":", "Run a command by its long name", [.global]),
@@ -80,7 +112,8 @@ public enum CommandTable {
     ]
 
     /// Where the cursor commands apply: every screen that is a list or scrolls.
-    private static let lists: [CommandContext] = [.queue, .detail, .reconcileRuns, .reconcileRun, .customers, .customer]
+    private static let lists: [CommandContext] = [.queue, .detail, .reconcileRuns, .reconcileRun, .customers, .customer,
+                                                  .contracts, .contract]
 
     private static func spec(
         _ id: CommandID, _ keys: [Key], _ label: String, _ description: String,
@@ -117,10 +150,14 @@ public enum CommandTable {
     }
 
     /// Footer hints for a context: `key label` pairs, screen commands first.
-    /// `only`, when given, keeps just those commands (the ones that apply where the cursor is).
-    public static func hints(in context: CommandContext, only: Set<CommandID>? = nil) -> [(key: String, label: String)] {
+    /// `only`, when given, keeps just those commands (the ones that apply where the cursor is); `relabel`
+    /// names a command for what its key does where the cursor is (`n` on a customer's contracts pane).
+    public static func hints(in context: CommandContext, only: Set<CommandID>? = nil,
+                             relabel: [CommandID: String] = [:]) -> [(key: String, label: String)] {
         commands(in: context).filter { only?.contains($0.id) ?? true }.compactMap { spec in
-            spec.hint.map { (key: spec.keyLabel.split(separator: " ").first.map(String.init) ?? spec.keyLabel, label: $0) }
+            (relabel[spec.id] ?? spec.hint).map {
+                (key: spec.keyLabel.split(separator: " ").first.map(String.init) ?? spec.keyLabel, label: $0)
+            }
         }
     }
 }

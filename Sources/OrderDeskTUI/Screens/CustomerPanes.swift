@@ -416,6 +416,7 @@ enum CustomerPanes {
                 lines.append([("ended \(-days) days ago", .muted)])
             }
         }
+        lines.append([("Enter opens the contract · R renews it · n writes a new contract", .muted)])
         return (heading, lines)
     }
 

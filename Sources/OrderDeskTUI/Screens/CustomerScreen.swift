@@ -106,7 +106,7 @@ public enum CustomerScreen {
     static let stripRows = 5
 
     /// The commands that act in a pane (the footer offers these; `?` lists them all). Enter is offered on
-    /// the orders only: elsewhere it edits, as `e` does.
+    /// the orders and the contracts (it opens them): elsewhere it edits, as `e` does.
     public static func commands(in pane: CustomerPane) -> Set<CommandID> {
         let always: Set<CommandID> = [.customerNextPane, .customerPreviousPane, .customerNote, .customerNewOrder]
         switch pane {
@@ -116,7 +116,11 @@ public enum CustomerScreen {
         case .orders: return always.union([.customerOpenItem, .customerEdit])
         case .contacts: return always.union([.customerEdit, .customerAdd, .customerRemove])
         case .documents: return always.union([.customerEdit, .customerAdd])
-        case .contracts, .timeline: return always.union([.customerEdit])
+        case .contracts:
+            // Enter opens the contract, n writes a new one (not a note here), R renews; without the order key,
+            // so they fit at 80 columns.
+            return always.subtracting([.customerNewOrder]).union([.customerOpenItem, .contractRenew])
+        case .timeline: return always.union([.customerEdit])
         }
     }
 

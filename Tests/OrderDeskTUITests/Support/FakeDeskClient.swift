@@ -14,6 +14,8 @@ final class FakeOrderBook: @unchecked Sendable {
     var reconcile = FakeReconcileBook()
     /// Customers behind the customer screens.
     var customers = FakeCustomerBook()
+    /// Contracts behind the contract screens (none when nil: the client's contracts are `.empty`).
+    var contracts: FakeContractBook?
 
     init(rows: [QueueRow], now: Int64) { self.rows = rows; self.now = now }
 
@@ -150,7 +152,8 @@ final class FakeOrderBook: @unchecked Sendable {
             runReconcile: { [self] in try reconcile.runReconcile($0, $1, $2, $3) },
             exportOpenDifferences: { [self] in try reconcile.export($0, $1) },
             completePath: { [self] in PathCompletion.candidates(for: $0, currentDirectory: reconcile.completionDirectory) },
-            customers: customers.client(as: user, now: now, orders: self)
+            customers: customers.client(as: user, now: now, orders: self),
+            contracts: contracts?.client(as: user) ?? .empty
         )
     }
 }

@@ -547,7 +547,8 @@ enum Migrations {
     ] + v4ContractIndexes
 
     /// The contracts list pages newest first (id descending) by keyset: one index per filter that narrows
-    /// it, each ending in id, so a page is one index range read backwards.
+    /// it, each ending in id, so a page is one index range read backwards. The demo builder drops and
+    /// recreates exactly these around its bulk insert.
     static let v4ContractIndexes: [String] = [
         "CREATE INDEX contracts_by_status ON contracts(status, id)",
         "CREATE INDEX contracts_by_owner ON contracts(owner_id, id)",
@@ -558,4 +559,9 @@ enum Migrations {
         // A parent's renewals and addenda.
         "CREATE INDEX contracts_parent ON contracts(parent_id) WHERE parent_id IS NOT NULL",
     ]
+
+    /// The names of `v4ContractIndexes` (the demo builder drops and recreates them around its bulk insert).
+    static let v4ContractIndexNames: [String] = v4ContractIndexes.map { sql in
+        String(sql.split(separator: " ")[2])
+    }
 }

@@ -14,6 +14,11 @@ enum Migrations {
             for sql in v3Customers { try db.execute(sql: sql) }
             try CustomerSearchIndex.rebuild(db)
         }
+        // Foreign keys are off while a migration runs and checked before it commits (GRDB's default
+        // `.deferred` checks), which the rebuild of `users` relies on.
+        migrator.registerMigration("v4-contracts") { db in
+            for sql in v4Contracts { try db.execute(sql: sql) }
+        }
         return migrator
     }
 
@@ -478,6 +483,85 @@ enum Migrations {
 
     /// The names of `v1OrderIndexes`, read from their SQL so the two lists cannot drift apart.
     static let v1OrderIndexNames: [String] = v1OrderIndexes.map { sql in
+        String(sql.split(separator: " ")[2])
+    }
+
+    /// The contract editor: the director role, a contract's priced lines, its stored totals and costs, its
+    /// approval (route, submission, decision) and its lifecycle dates, and the indexes of the contracts list
+    /// and the approvals inbox.
+    static let v4Contracts: [String] = [
+        // SQLite cannot change a CHECK: `users` is rebuilt with `director` in its role list (the 12 steps
+        // of sqlite.org/lang_altertable.html; GRDB runs this with foreign keys off and checks them before
+        // commit). Same columns, same order, same ids.
+        """
+        CREATE TABLE users_new(
+          id INTEGER PRIMARY KEY,
+          login TEXT NOT NULL UNIQUE,
+          name TEXT NOT NULL,
+          role TEXT NOT NULL CHECK (\(oneOf("role", ["account_manager", "supervisor", "admin", "viewer", "director"]))),
+          created_at INTEGER NOT NULL)
+        """,
+        "INSERT INTO users_new(id, login, name, role, created_at) SELECT id, login, name, role, created_at FROM users",
+        "DROP TABLE users",
+        "ALTER TABLE users_new RENAME TO users",
+        // Where the service runs, and the stored totals of the lines (ContractFigures): list and net MRR
+        // (mrr_cents, from v3, is the net), the NRC charged and waived. Then the costs the ROI weighs.
+        "ALTER TABLE contracts ADD COLUMN location_id INTEGER REFERENCES locations(id)",
+        "ALTER TABLE contracts ADD COLUMN list_mrr_cents INTEGER NOT NULL DEFAULT 0 CHECK (list_mrr_cents >= 0)",
+        "ALTER TABLE contracts ADD COLUMN nrc_cents INTEGER NOT NULL DEFAULT 0 CHECK (nrc_cents >= 0)",
+        "ALTER TABLE contracts ADD COLUMN nrc_waived_cents INTEGER NOT NULL DEFAULT 0 CHECK (nrc_waived_cents >= 0)",
+        "ALTER TABLE contracts ADD COLUMN construction_cost_cents INTEGER NOT NULL DEFAULT 0 CHECK (construction_cost_cents >= 0)",
+        "ALTER TABLE contracts ADD COLUMN monthly_cost_cents INTEGER NOT NULL DEFAULT 0 CHECK (monthly_cost_cents >= 0)",
+        "ALTER TABLE contracts ADD COLUMN commission_cents INTEGER NOT NULL DEFAULT 0 CHECK (commission_cents >= 0)",
+        // The approval: the level the route asked for when submitted ('none' otherwise), whether the
+        // approver must comment (a negative NPV), who submitted it when, and the route's words then.
+        "ALTER TABLE contracts ADD COLUMN required_level TEXT NOT NULL DEFAULT 'none' CHECK (\(oneOf("required_level", ["none", "supervisor", "director"])))",
+        "ALTER TABLE contracts ADD COLUMN needs_comment INTEGER NOT NULL DEFAULT 0 CHECK (needs_comment IN (0, 1))",
+        "ALTER TABLE contracts ADD COLUMN submitted_by INTEGER REFERENCES users(id)",
+        "ALTER TABLE contracts ADD COLUMN submitted_at INTEGER",
+        "ALTER TABLE contracts ADD COLUMN route_summary TEXT",
+        // The latest decision: an approval, or a rejection that sent it back to draft with the comment.
+        "ALTER TABLE contracts ADD COLUMN decided_by INTEGER REFERENCES users(id)",
+        "ALTER TABLE contracts ADD COLUMN decided_at INTEGER",
+        "ALTER TABLE contracts ADD COLUMN decision TEXT CHECK (decision IS NULL OR \(oneOf("decision", ["approved", "rejected"])))",
+        "ALTER TABLE contracts ADD COLUMN decision_comment TEXT",
+        "ALTER TABLE contracts ADD COLUMN sent_on TEXT",
+        "ALTER TABLE contracts ADD COLUMN terminated_on TEXT",
+        // A contract's lines in the editor's order. list, floor and list NRC are the product's prices when
+        // the line was priced: a later change of the price book does not rewrite an agreement.
+        """
+        CREATE TABLE contract_lines(
+          id INTEGER PRIMARY KEY,
+          contract_id INTEGER NOT NULL REFERENCES contracts(id),
+          position INTEGER NOT NULL CHECK (position >= 0),
+          product_id INTEGER NOT NULL REFERENCES products(id),
+          quantity INTEGER NOT NULL CHECK (quantity BETWEEN 1 AND 9999),
+          list_mrr_cents INTEGER NOT NULL CHECK (list_mrr_cents >= 0),
+          floor_mrr_cents INTEGER NOT NULL CHECK (floor_mrr_cents >= 0),
+          list_nrc_cents INTEGER NOT NULL CHECK (list_nrc_cents >= 0),
+          unit_mrr_cents INTEGER NOT NULL CHECK (unit_mrr_cents >= 0),
+          unit_nrc_cents INTEGER NOT NULL CHECK (unit_nrc_cents >= 0),
+          nrc_waived INTEGER NOT NULL DEFAULT 0 CHECK (nrc_waived IN (0, 1)),
+          UNIQUE (contract_id, position))
+        """,
+    ] + v4ContractIndexes
+
+    /// The contracts list pages newest first (id descending) by keyset: one index per filter that narrows
+    /// it, each ending in id, so a page is one index range read backwards. The demo builder drops and
+    /// recreates exactly these around its bulk insert.
+    static let v4ContractIndexes: [String] = [
+        "CREATE INDEX contracts_by_status ON contracts(status, id)",
+        "CREATE INDEX contracts_by_owner ON contracts(owner_id, id)",
+        "CREATE INDEX contracts_by_kind ON contracts(kind, id)",
+        // The approvals inbox: only the contracts waiting for a decision, with what decides who may take
+        // them on the entry (the queries name status = 'pending_approval' literally so the planner uses it).
+        "CREATE INDEX contracts_pending ON contracts(id, required_level, submitted_by) WHERE status = 'pending_approval'",
+        // A parent's renewals and addenda.
+        "CREATE INDEX contracts_parent ON contracts(parent_id) WHERE parent_id IS NOT NULL",
+    ]
+
+    /// The names of `v4ContractIndexes` (the demo builder drops and recreates them around its bulk insert).
+    static let v4ContractIndexNames: [String] = v4ContractIndexes.map { sql in
         String(sql.split(separator: " ")[2])
     }
 }

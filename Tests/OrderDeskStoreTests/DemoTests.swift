@@ -77,7 +77,7 @@ import Testing
                    OR nrc_cents != (SELECT sum(nrc_cents) FROM order_lines WHERE order_id = o.id)
                    OR (SELECT count(*) FROM order_lines WHERE order_id = o.id) NOT BETWEEN 1 AND 3
                 """) == 0)
-            #expect(try Int.fetchOne(d, sql: "SELECT count(*) FROM audit_log WHERE action = 'create'") == 1_500)
+            #expect(try Int.fetchOne(d, sql: "SELECT count(*) FROM audit_log WHERE entity = 'order' AND action = 'create'") == 1_500)
             #expect(try Int.fetchOne(d, sql: "SELECT count(*) FROM audit_log WHERE action = 'move'") ?? 0 > 100)
             let notes = try Int.fetchOne(d, sql: "SELECT count(*) FROM order_notes") ?? 0
             #expect((75...250).contains(notes))

@@ -81,6 +81,9 @@ private struct DemoBuilder {
     /// Account manager ids (orders' owners).
     var managers: [Int64] = []
     var managerLogins: [Int64: String] = [:]
+    /// Who approves the demo's contracts.
+    var supervisors: [Int64] = []
+    var directors: [Int64] = []
     /// Per customer (index = id - 1): first location id, location count, channel, owner.
     var customerNames: [String] = []
     var customerKeys: [String] = []
@@ -99,7 +102,8 @@ private struct DemoBuilder {
         // Generated rows reference only rows generated before them; the tests run foreign_key_check.
         try db.execute(sql: "PRAGMA foreign_keys = OFF")
         // Indexes are cheaper to build once over sorted data than to maintain row by row.
-        for name in Migrations.v1OrderIndexNames + ["orders_customer_totals", "customers_by_name", "customers_by_position"] {
+        for name in Migrations.v1OrderIndexNames + ["orders_customer_totals", "customers_by_name", "customers_by_position"]
+            + Migrations.v4ContractIndexNames {
             try db.execute(sql: "DROP INDEX \(name)")
         }
         // Likewise the search index is built once at the end ('rebuild') instead of row by row.
@@ -115,6 +119,7 @@ private struct DemoBuilder {
         try inTransaction { try $0.insertOrders() }
         let indexes = Migrations.v1OrderIndexes
             + [Migrations.ordersCustomerTotalsIndex, Migrations.customersByNameIndex, Migrations.listPositionIndex]
+            + Migrations.v4ContractIndexes
         // CREATE INDEX sorts fastest with a small cache and file-backed temp storage, merging runs on
         // two threads (measured on 1M orders: 3.7 s an index with the bulk-insert settings, ~1.4 s with these).
         try db.execute(sql: "PRAGMA cache_size = -2000; PRAGMA temp_store = DEFAULT; PRAGMA threads = 2")
@@ -180,9 +185,13 @@ private struct DemoBuilder {
             let id = Int64(index + 1)
             statement.setUncheckedArguments([id, person.login, person.name, person.role.rawValue, created])
             try statement.execute()
-            if person.role == .accountManager {
+            switch person.role {
+            case .accountManager:
                 managers.append(id)
                 managerLogins[id] = person.login
+            case .supervisor: supervisors.append(id)
+            case .director: directors.append(id)
+            case .admin, .viewer: break
             }
         }
         report("users", people.count, people.count)
@@ -218,7 +227,8 @@ private struct DemoBuilder {
             INSERT INTO customers(id, account_number, name, segment, channel, phone, owner_id, since, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        var details = try DemoCustomerDetails(db: db, seed: options.seed, now: now, managers: managers)
+        var details = try DemoCustomerDetails(db: db, seed: options.seed, now: now, managers: managers, supervisors: supervisors,
+                                              directors: directors)
         let channelWeights = [35, 25, 10, 10, 20]  // direct, agent, carrier, referral, smb
         // The low ten digits walk a permutation of 0..<10^10 (odd multiplier, not a multiple of 5),
         // so account numbers are unique; the first digit is a zero more often than not, as in IDA.

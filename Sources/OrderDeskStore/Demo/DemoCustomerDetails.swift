@@ -13,19 +13,23 @@ struct DemoCustomerDetails {
     let today: Day
     let managers: [Int64]
     let plant: DemoPlant
+    /// The contracts' terms, lines and trails.
+    private var contractWriter: DemoContracts
+    /// The locations of the customer being written, for its contracts.
+    private var sites: [DemoContracts.Site] = []
     var random: SeededRandom
     private var locations: RawStatement
     private var contacts: RawStatement
     private var documents: RawStatement
     private var notes: RawStatement
-    private var contracts: RawStatement
     private var contractCount = 0
     private var streetNames: [Substring: String] = [:]
     private var domains: [String: String] = [:]
     private var localParts: [String: String] = [:]
 
-    init(db: Database, seed: UInt64, now: Int64, managers: [Int64]) throws {
+    init(db: Database, seed: UInt64, now: Int64, managers: [Int64], supervisors: [Int64], directors: [Int64]) throws {
         self.now = now; self.managers = managers
+        contractWriter = try DemoContracts(db: db, seed: seed, now: now, managers: managers, supervisors: supervisors, directors: directors)
         today = Day(unixSeconds: now)
         random = SeededRandom(seed: seed ^ 0xC057_0E3D_E7A1)
         plant = DemoPlant(fixed: DemoFixedCustomers.plantRows(today: today))
@@ -45,11 +49,6 @@ struct DemoCustomerDetails {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         notes = try RawStatement(db, sql: "INSERT INTO customer_notes(customer_id, author_id, at, text) VALUES (?, ?, ?, ?)")
-        contracts = try RawStatement(db, sql: """
-            INSERT INTO contracts(id, number, customer_id, kind, parent_id, status, term_months, start_on, end_on, mrr_cents,
-              owner_id, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
     }
 
     /// Everything of one customer but its own row: locations (ids from `firstLocation`), contacts,
@@ -59,11 +58,15 @@ struct DemoCustomerDetails {
         addresses: [Address], firstLocation: Int64
     ) throws {
         let fixed = DemoFixedCustomers.customer(index, today: today)
-        let shared = random
-        // A fixed customer's details come from its own stream, the same in every demo.
-        if fixed != nil { random = SeededRandom(seed: 0xF1ED_0000 + UInt64(index)) }
-        defer { if fixed != nil { random = shared } }
+        let shared = random, sharedTerms = contractWriter.terms
+        // A fixed customer's details come from its own streams, the same in every demo.
+        if fixed != nil {
+            random = SeededRandom(seed: 0xF1ED_0000 + UInt64(index))
+            contractWriter.terms = SeededRandom(seed: 0xF1ED_7E00 + UInt64(index))
+        }
+        defer { if fixed != nil { random = shared; contractWriter.terms = sharedTerms } }
 
+        sites.removeAll(keepingCapacity: true)
         for (i, address) in addresses.enumerated() {
             try insertLocation(id: firstLocation + Int64(i), customerID: customerID, address, fixed: fixed?.sites[i])
         }
@@ -83,6 +86,7 @@ struct DemoCustomerDetails {
         } else if fixed != nil || random.chance(0.4) {
             try insertContracts(customerID: customerID, owner: owner, since: since)
         }
+        if fixed != nil { try insertFixedProposals(index: index, customerID: customerID, owner: owner) }
     }
 
     // MARK: - Locations
@@ -103,6 +107,7 @@ struct DemoCustomerDetails {
         locations.add(checker); locations.add(checkedAt); locations.add(survey.name); locations.add(survey.day?.iso)
         locations.add(survey.result?.rawValue); locations.add(note); locations.add(checker); locations.add(checkedAt ?? 0)
         try locations.insert()
+        sites.append(DemoContracts.Site(id: id, estimate: assessment.serviceability == .nearNet ? assessment.constructionEstimate?.cents : nil))
     }
 
     /// `StreetName.streetOnly`, remembered by the text after the house number: the demo's streets are a
@@ -292,28 +297,59 @@ struct DemoCustomerDetails {
                                start: dated ? start : nil, owner: owner)
     }
 
-    /// Café Roma's: a three-year contract ending in two months, its renewal waiting for approval, an addendum.
+    /// Café Roma's: a three-year contract ending in two months, an addendum, and the renewal waiting for a
+    /// director (its fiber discounted 15%, over the 36-month allowance of 10%).
     private mutating func insertCafeRomaContracts(customerID: Int64, owner: Int64?) throws {
         let end = today.adding(days: 60)
         let (y, m, d) = end.adding(days: 1).components
         let start = Day(year: y - 3, month: m, day: min(d, Day.daysIn(month: m, year: y - 3)))!
-        let first = try insertContract(customerID: customerID, kind: .new, parent: nil, status: .active, term: 36, start: start, owner: owner)
+        let service = [DemoContracts.FixedLine(code: "FIB-1G", quantity: 1, discount: 0),
+                       DemoContracts.FixedLine(code: "VOI-LINE", quantity: 4, discount: 0),
+                       DemoContracts.FixedLine(code: "IP-5", quantity: 1, discount: 0)]
+        let first = try insertContract(customerID: customerID, kind: .new, parent: nil, status: .active, term: 36, start: start, owner: owner,
+                                       terms: DemoContracts.FixedTerms(lines: service, site: 0))
         _ = try insertContract(customerID: customerID, kind: .addendum, parent: first, status: .active, term: 12,
-                               start: today.adding(days: -200), owner: owner)
-        _ = try insertContract(customerID: customerID, kind: .renewal, parent: first, status: .pendingApproval, term: 36, start: nil, owner: owner)
+                               start: today.adding(days: -200), owner: owner,
+                               terms: DemoContracts.FixedTerms(lines: [DemoContracts.FixedLine(code: "TV-BASIC", quantity: 2, discount: 0)], site: 0,
+                                                               comment: "Twelve months to match the lease; renew with the main contract."))
+        var renewal = service
+        renewal[0] = DemoContracts.FixedLine(code: "FIB-1G", quantity: 1, discount: 15)
+        _ = try insertContract(customerID: customerID, kind: .renewal, parent: first, status: .pendingApproval, term: 36, start: nil, owner: owner,
+                               terms: DemoContracts.FixedTerms(lines: renewal, site: 0))
+    }
+
+    /// Proposals every demo has besides Café Roma's: a win-back waiting for a supervisor (a 24-month term)
+    /// and a draft a director rejected (Ñandú Imports); a new site whose construction never pays back,
+    /// waiting for a director's comment (Crème Brûlée Bakery).
+    private mutating func insertFixedProposals(index: Int, customerID: Int64, owner: Int64?) throws {
+        switch index {
+        case 1:
+            _ = try insertContract(customerID: customerID, kind: .reclamation, parent: nil, status: .pendingApproval, term: 24, start: nil, owner: owner,
+                                   terms: DemoContracts.FixedTerms(lines: [DemoContracts.FixedLine(code: "FIB-300", quantity: 1, discount: 0),
+                                                                           DemoContracts.FixedLine(code: "VOI-UNL", quantity: 3, discount: 0)], site: 0))
+            _ = try insertContract(customerID: customerID, kind: .new, parent: nil, status: .draft, term: 12, start: nil, owner: owner,
+                                   terms: DemoContracts.FixedTerms(lines: [DemoContracts.FixedLine(code: "SDWAN-ESS", quantity: 2, discount: 8)], site: 1,
+                                                                   rejection: "A 12-month term earns 5% at most: offer 5%, or 8% on 24 months."))
+        case 2:
+            _ = try insertContract(customerID: customerID, kind: .new, parent: nil, status: .pendingApproval, term: 36, start: nil, owner: owner,
+                                   terms: DemoContracts.FixedTerms(lines: [DemoContracts.FixedLine(code: "FIB-100", quantity: 1, discount: 0)], site: 1,
+                                                                   builds: true, costPercent: 40))
+        default:
+            break
+        }
     }
 
     private mutating func insertContract(
-        customerID: Int64, kind: ContractKind, parent: Int64?, status: ContractStatus, term: Int, start: Day?, owner: Int64?
+        customerID: Int64, kind: ContractKind, parent: Int64?, status: ContractStatus, term: Int, start: Day?, owner: Int64?,
+        terms: DemoContracts.FixedTerms? = nil
     ) throws -> Int64 {
         contractCount += 1
         let id = Int64(contractCount)
         let created = min(now, (start ?? today).adding(days: -random.int(5...30)).unixSeconds + 10 * 3_600)
-        contracts.add(id); contracts.add("CSA-" + zeroPadded(contractCount, width: 6)); contracts.add(customerID)
-        contracts.add(kind.rawValue); contracts.add(parent); contracts.add(status.rawValue); contracts.add(term)
-        contracts.add(start?.iso); contracts.add(start.map { ContractSummary.endDay(start: $0, months: term).iso })
-        contracts.add(random.int(50...2_500) * 100); contracts.add(owner); contracts.add(created); contracts.add(created)
-        try contracts.insert()
+        // The MRR this stream used to draw; the lines decide it now (drawn still, so the stream stays as it was).
+        _ = random.int(50...2_500)
+        try contractWriter.insert(id: id, customerID: customerID, kind: kind, parent: parent, status: status, term: term, start: start,
+                                  owner: owner, created: created, sites: sites, fixed: terms)
         return id
     }
 }

@@ -19,6 +19,8 @@ enum DemoNames {
         Person(login: "victor.okafor", name: "Victor Okafor", role: .supervisor),
         Person(login: "grace.liu", name: "Grace Liu", role: .admin),
         Person(login: "sam.patel", name: "Sam Patel", role: .viewer),
+        // Last, so everyone before keeps the id they had before directors existed.
+        Person(login: "nadia.haddad", name: "Nadia Haddad", role: .director),
     ]
 
     /// Names every demo has (as long as it has that many customers), so searches can be shown and tested.

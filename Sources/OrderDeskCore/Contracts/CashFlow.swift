@@ -15,18 +15,23 @@ public enum CashFlow {
         return total
     }
 
-    /// The monthly rate at which the NPV is zero (a spreadsheet's `IRR`), for a series with exactly one
-    /// change of sign from negative to positive; nil otherwise or when no rate up to 1,000% a month does it.
+    /// The monthly rate at which the NPV is zero (a spreadsheet's `IRR`), for a series that starts with an
+    /// outlay and has returns; nil when there is no such rate. A tiny outlay against large returns has a huge
+    /// rate (thousands of percent a month): the search widens until it brackets it.
     public static func internalRate(flows: [Double]) -> Double? {
         guard let first = flows.first, first < 0, flows.contains(where: { $0 > 0 }) else { return nil }
         // Bisection: with one outlay followed by returns the NPV falls as the rate rises.
-        var low = -0.999_999, high = 10.0
-        guard netPresentValue(rate: high, flows: flows) < 0 else { return nil }
+        var low = -0.999_999, high = 1.0
         guard netPresentValue(rate: low, flows: flows) > 0 else { return nil }
-        for _ in 0..<200 {
+        while netPresentValue(rate: high, flows: flows) > 0 {
+            guard high < 1e12 else { return nil }
+            low = high
+            high *= 10
+        }
+        for _ in 0..<300 {
             let mid = (low + high) / 2
             if netPresentValue(rate: mid, flows: flows) > 0 { low = mid } else { high = mid }
-            if high - low < 1e-15 { break }
+            if high - low <= 1e-15 * max(1, abs(high)) { break }
         }
         return (low + high) / 2
     }

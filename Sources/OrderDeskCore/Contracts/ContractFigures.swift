@@ -105,7 +105,8 @@ public struct ContractFigures: Hashable, Sendable {
         if opening.cents >= 0 && monthlyMargin.cents >= 0 {
             irr = .noInvestment
         } else if let monthly = CashFlow.internalRate(flows: flows) {
-            irr = .annual(pow(1 + monthly, 12) - 1)
+            let annual = pow(1 + monthly, 12) - 1
+            irr = .annual(annual.isFinite ? annual : .greatestFiniteMagnitude)
         } else {
             irr = .noReturn
         }

@@ -43,6 +43,19 @@ struct ContractFiguresTests {
         #expect(abs(CashFlow.internalRate(flows: short)! - 0.029228540769) < 1e-10)
     }
 
+    @Test func aSmallOutlayAgainstLargeReturnsHasAHugeIRRNotNone() throws {
+        // $12.65 out, $211.65 a month back: about 1,570% a month.
+        let flows = [-12.65] + Array(repeating: 211.65, count: 36)
+        let monthly = try #require(CashFlow.internalRate(flows: flows))
+        #expect(abs(CashFlow.netPresentValue(rate: monthly, flows: flows)) < 1e-6)
+        #expect(monthly > 15)
+        var draft = ContractFixtures.draft(commission: 51_000)  // NRC 500 charged, commission 510
+        draft.monthlyCost = .zero
+        let figures = ContractFigures(draft)
+        #expect(figures.irr.display == ">999%")
+        #expect(figures.irr.reaches(Percentage(percent: 15)))
+    }
+
     @Test func anIRRNeedsAnOutlayAndAReturn() {
         #expect(CashFlow.internalRate(flows: [100, 50, 50]) == nil)
         #expect(CashFlow.internalRate(flows: [-100, -5, -5]) == nil)

@@ -143,7 +143,7 @@ import Testing
         #expect(active.status == .active)
         var edit = active.terms
         edit.monthlyCost = Money(cents: 5_000)
-        #expect(throws: OrderDeskError.refused("\(active.number) is active, so it is read-only: changes to an active contract are made by an addendum (A).")) {
+        #expect(throws: OrderDeskError.refused("\(active.number) is active, so it is read-only: make an addendum (A) to change it.")) {
             try f.db.saveContract(id: active.id, edit, expectedVersion: active.version, actor: f.manager, now: testNow)
         }
         let pending = try f.submitted(f.draft(discount: 10))

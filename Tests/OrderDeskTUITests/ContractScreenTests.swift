@@ -94,7 +94,7 @@ struct ContractScreenTests {
         let desk = ContractDesk()
         desk.open("CSA-000101")
         desk.app.press(.character("e"))
-        #expect(desk.message == "CSA-000101 is active, so it is read-only: changes to an active contract are made by an addendum (A).")
+        #expect(desk.message == "CSA-000101 is active, so it is read-only: make an addendum (A) to change it.")
         #expect(desk.app.state.message?.isError == true)
         #expect(desk.text.contains("CSA-000101 is active, so it is read-only"))
         #expect(desk.editor.isEmpty)

@@ -107,7 +107,7 @@ public enum ContractLifecycle {
         let number = contract.number, status = contract.status
         switch (action, status) {
         case (.edit, .active):
-            return "\(number) is active, so it is read-only: changes to an active contract are made by an addendum (A)."
+            return "\(number) is active, so it is read-only: make an addendum (A) to change it."
         case (.edit, .pendingApproval), (.edit, .approved), (.edit, .sent):
             return "\(number) is \(status.label): withdraw it (w) to edit it; it will need approval again."
         case (.edit, .expired), (.edit, .terminated):

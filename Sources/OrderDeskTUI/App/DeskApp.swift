@@ -565,14 +565,18 @@ public final class DeskApp {
         case .contracts, .contract: position = contractPosition
         case .detail, .global: position = ""
         }
-        let positionWidth = DisplayWidth.of(position)
+        // A message that needs the whole row takes it: what the desk says matters more than where the cursor is.
+        let messageWidth = state.message.map { DisplayWidth.of(" " + $0.text) } ?? 0
+        let positionWidth = messageWidth + DisplayWidth.of(position) + 2 > canvas.columns ? 0 : DisplayWidth.of(position)
         canvas.fill(row: rows - 2, style: theme.style(.statusLine))
         if let message = state.message {
             canvas.cell(" " + message.text, row: rows - 2, column: 0, width: canvas.columns - positionWidth - 2,
                         style: message.isError ? theme.style(.danger) : theme.style(.ok))
         }
-        canvas.cell(position, row: rows - 2, column: canvas.columns - positionWidth - 1, width: positionWidth,
-                    style: theme.style(.statusLine))
+        if positionWidth > 0 {
+            canvas.cell(position, row: rows - 2, column: canvas.columns - positionWidth - 1, width: positionWidth,
+                        style: theme.style(.statusLine))
+        }
         // Key hints from the command table.
         canvas.fill(row: rows - 1, style: theme.style(.statusLine))
         var x = 1

@@ -51,7 +51,7 @@ enum ContractPanes {
         } else {
             term += [(" · no start date yet", .muted)]
         }
-        term += [(" · at ", .muted), (d.locationAddress ?? "— no location", d.locationAddress == nil ? .muted : .body)]
+        term += d.locationAddress.map { [(" · at ", .muted), ($0, .body)] } ?? [(" · location not chosen", .muted)]
         lines.append(term)
 
         // Where it stands: who must act now.

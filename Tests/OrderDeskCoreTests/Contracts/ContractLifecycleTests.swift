@@ -31,7 +31,7 @@ struct ContractLifecycleTests {
 
     @Test func anActiveContractIsReadOnly() {
         #expect(refusal(.edit, facts(.active), manager)
-            == "CSA-000042 is active, so it is read-only: changes to an active contract are made by an addendum (A).")
+            == "CSA-000042 is active, so it is read-only: make an addendum (A) to change it.")
         #expect(refusal(.edit, facts(.pendingApproval), manager)
             == "CSA-000042 is pending approval: withdraw it (w) to edit it; it will need approval again.")
         #expect(refusal(.edit, facts(.draft), manager) == nil)

@@ -57,6 +57,11 @@ import Testing
         #expect(try desk.ids(ContractFilter(status: .pendingApproval, ownerLogin: "marcus.chen")) == [desk.directorLevel[0]])
         #expect(try desk.ids(ContractFilter(ownerLogin: "nobody")).isEmpty)
         #expect(try desk.count(ContractFilter(ownerLogin: "nobody")) == QueueTotal(count: 0))
+        for filter in ContractStatus.allCases.map({ ContractFilter(status: $0) }) + ContractKind.allCases.map({ ContractFilter(kind: $0) })
+            + ["dana.ruiz", "marcus.chen", "renee.dubois"].map({ ContractFilter(ownerLogin: $0) })
+            + [ContractFilter(status: .draft, kind: .new, ownerLogin: "marcus.chen"), ContractFilter(status: .pendingApproval, ownerLogin: "dana.ruiz")] {
+            #expect(try desk.count(filter) == QueueTotal(count: desk.ids(filter).count), "\(filter.summary)")
+        }
         #expect(try desk.ids(ContractFilter(dueForRenewal: true)) == [desk.dueSoon])
         #expect(try desk.count(ContractFilter(dueForRenewal: true)) == QueueTotal(count: 1))
         // As of a later day the other one is due too.
@@ -131,19 +136,37 @@ import Testing
         #expect(empty.rows.isEmpty && !empty.hasMoreAfter && !empty.hasMoreBefore)
     }
 
-    @Test func theCountStopsAtTenThousand() throws {
+    @Test func countsAreExactFromTheSummaryAndCappedPastTenThousandOtherwise() throws {
         let f = try ContractFixture()
-        let one = try f.create()
-        // Copies of one draft through SQL: the cap is about reading, not about how they were made.
+        let one = try f.active(start: f.today.adding(days: -1_050))
+        // Copies of one active contract ending soon, through SQL: the cap is about reading, not about how they were made.
         try f.db.writer.write { d in
             try d.execute(sql: """
                 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000)
-                INSERT INTO contracts(number, customer_id, kind, status, term_months, mrr_cents, owner_id, created_at, updated_at)
-                SELECT 'CSA-X' || i, customer_id, kind, status, term_months, mrr_cents, owner_id, created_at, updated_at
+                INSERT INTO contracts(number, customer_id, kind, status, term_months, start_on, end_on, mrr_cents, owner_id, created_at, updated_at)
+                SELECT 'CSA-X' || i, customer_id, kind, status, term_months, start_on, end_on, mrr_cents, owner_id, created_at, updated_at
                 FROM n, contracts WHERE contracts.id = ?
                 """, arguments: [one.id])
         }
-        #expect(try f.db.contractCount(filter: ContractFilter(), user: f.manager, today: f.today) == QueueTotal(count: 10_000, isExact: false))
-        #expect(try f.db.contractCount(filter: ContractFilter(status: .active), user: f.manager, today: f.today) == QueueTotal(count: 0))
+        func count(_ filter: ContractFilter) throws -> QueueTotal { try f.db.contractCount(filter: filter, user: f.director, today: f.today) }
+        #expect(try count(ContractFilter()) == QueueTotal(count: 10_001))
+        #expect(try count(ContractFilter(status: .active, kind: .new, ownerLogin: "dana.ruiz")) == QueueTotal(count: 10_001))
+        #expect(try count(ContractFilter(dueForRenewal: true)) == QueueTotal(count: 10_000, isExact: false))
+        #expect(try count(ContractFilter(kind: .renewal, dueForRenewal: true)) == QueueTotal(count: 0))
+        #expect(try count(ContractFilter(status: .draft)) == QueueTotal(count: 0))
+        // The summary follows every change: steps, a new owner, deletions.
+        try f.db.writer.write { d in
+            try d.execute(sql: "UPDATE contracts SET status = 'expired' WHERE number GLOB 'CSA-X1*'")
+            try d.execute(sql: "UPDATE contracts SET owner_id = ? WHERE number GLOB 'CSA-X2*'", arguments: [f.otherManager.id])
+            try d.execute(sql: "DELETE FROM contracts WHERE number GLOB 'CSA-X3*'")
+        }
+        let real = try f.db.writer.read { d in
+            try Row.fetchAll(d, sql: "SELECT status, kind, COALESCE(owner_id, 0) AS owner_id, count(*) AS n FROM contracts GROUP BY 1, 2, 3 ORDER BY 1, 2, 3").map(\.description)
+        }
+        let summary = try f.db.writer.read { d in
+            try Row.fetchAll(d, sql: "SELECT status, kind, owner_id, n FROM contract_counts WHERE n > 0 ORDER BY 1, 2, 3").map(\.description)
+        }
+        #expect(real == summary && real.count == 3)
+        #expect(try count(ContractFilter(status: .expired)) == QueueTotal(count: 1_112))  // X1, X10–X19, X100–X199, X1000–X1999, X10000
     }
 }

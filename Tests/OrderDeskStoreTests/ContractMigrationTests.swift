@@ -71,6 +71,8 @@ import Testing
         let old = try db.contractDetail(number: "CSA-000003")
         #expect(old.status == .active && old.terms.lines.isEmpty && old.requiredLevel == .none && old.lastDecision == nil)
         #expect(old.ownerLogin == "dana.ruiz" && old.updatedByLogin == "renee.dubois" && old.terms.endOn == Day(iso: "2027-12-31"))
+        #expect(try db.writer.read { try Row.fetchAll($0, sql: "SELECT status, kind, owner_id, n FROM contract_counts").map(\.description) }
+                    == ["[status:\"active\" kind:\"new\" owner_id:9 n:1]"])
         // New contracts number on from the old ones.
         let manager = try db.resolveUser(login: "dana.ruiz")
         try db.writer.write { d in
@@ -86,9 +88,9 @@ import Testing
         let (_, db, _, _, _) = try makeStaffed()
         try db.writer.read { d in
             #expect(try Migrations.migrator.appliedMigrations(d) == ["v1", "v2-reconcile", "v3-customers", "v4-contracts"])
-            #expect(try d.tableExists("contract_lines"))
+            #expect(try d.tableExists("contract_lines") && d.tableExists("contract_counts"))
             let indexes = try Set(String.fetchAll(d, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'contracts'"))
-            for name in ["contracts_by_status", "contracts_by_owner", "contracts_by_kind", "contracts_pending", "contracts_ending"] {
+            for name in ["contracts_by_status", "contracts_by_owner", "contracts_by_kind", "contracts_parent", "contracts_ending"] {
                 #expect(indexes.contains(name), "\(name)")
             }
             let columns = try Set(d.columns(in: "contracts").map(\.name))

@@ -2,10 +2,20 @@ import Foundation
 import GRDB
 import OrderDeskCore
 
-/// The conditions of the contracts list's filter, as SQL on `contracts c` with bound arguments.
+/// The conditions of the contracts list's filter, as SQL on `contracts c` with bound arguments, and the
+/// index a page walks.
 struct ContractCondition {
     private(set) var terms: [String] = []
     private(set) var arguments = StatementArguments()
+    /// The index whose range is the smallest the filter allows (`contracts_by_status`, `_kind`, `_owner`),
+    /// or nil to walk every contract by id. Each carries the other filters' columns, so walking it tests
+    /// entries without reading rows.
+    private(set) var index: String?
+    /// Whether `contract_counts` answers the count (the filter names only status, kind and owner).
+    private(set) var countsFromSummary = true
+    /// The same filter on `contract_counts`.
+    private(set) var summaryTerms: [String] = []
+    private(set) var summaryArguments = StatementArguments()
 
     mutating func add(_ sql: String, _ values: StatementArguments = []) {
         terms.append(sql)
@@ -14,36 +24,63 @@ struct ContractCondition {
 
     /// ` WHERE a AND b` (empty when there is no condition).
     var sql: String { terms.isEmpty ? "" : " WHERE " + terms.joined(separator: " AND ") }
+    /// `contracts c`, with the index the page walks.
+    var table: String { "contracts c" + (index.map { " INDEXED BY " + $0 } ?? "") }
 
     /// The filter's condition, or nil when nothing can match (an unknown owner, "awaiting my approval" for a
     /// role that approves nothing). `forCounting` lets SQLite pick any index for the due-for-renewal test;
-    /// a page walks the id order instead (see `ContractQueries`).
+    /// a page walks an index in id order instead.
     static func of(_ filter: ContractFilter, user: UserAccount, today: Day, db: Database, forCounting: Bool = false) throws -> ContractCondition? {
         var condition = ContractCondition()
-        if let status = filter.status { condition.add("c.status = ?", [status.rawValue]) }
-        if let kind = filter.kind { condition.add("c.kind = ?", [kind.rawValue]) }
+        // Each equality the filter implies, with the index whose range it is.
+        var ranges: [(index: String, column: String, value: DatabaseValueConvertible)] = []
+        var status = filter.status?.rawValue
+        if filter.awaitingMyApproval || filter.dueForRenewal {
+            let implied = filter.awaitingMyApproval ? ContractStatus.pendingApproval.rawValue : ContractStatus.active.rawValue
+            if let status, status != implied { return nil }
+            if filter.awaitingMyApproval && filter.dueForRenewal { return nil }
+            status = implied
+        }
+        if let status { ranges.append(("contracts_by_status", "status", status)) }
+        if let kind = filter.kind { ranges.append(("contracts_by_kind", "kind", kind.rawValue)) }
         if let login = filter.ownerLogin {
             guard let owner = try AppDatabase.fetchUser(db, login: login) else { return nil }
-            condition.add("c.owner_id = ?", [owner.id])
+            ranges.append(("contracts_by_owner", "owner_id", owner.id))
+        }
+        for range in ranges {
+            condition.add("c.\(range.column) = ?", [range.value])
+            condition.summaryTerms.append("\(range.column) = ?")
+            condition.summaryArguments += [range.value]
         }
         if filter.awaitingMyApproval {
             // The role as stored decides, as it does when the user approves.
             let role = try AppDatabase.fetchUser(db, id: user.id)?.role ?? user.role
             let levels = ApprovalLevel.allCases.filter { $0 != .none && $0 <= role.approvalLevel }
             guard !levels.isEmpty else { return nil }
-            // Named literally so the planner reads the inbox's partial index (`contracts_pending`).
-            condition.add("c.status = 'pending_approval'")
             condition.add("c.required_level IN (" + levels.map { _ in "?" }.joined(separator: ", ") + ")",
                           StatementArguments(levels.map(\.rawValue)))
             condition.add("(c.submitted_by IS NULL OR c.submitted_by != ?)", [user.id])
+            condition.countsFromSummary = false
         }
         if filter.dueForRenewal {
             // Active and ending within the renewal window (or already past its end but not yet expired).
-            // A page walks contracts_by_status in id order testing the end (`+` keeps SQLite off the end
-            // index, whose matches it would have to sort); a count reads the end index's range.
-            condition.add("c.status = 'active'")
+            // A page tests the end on the entries of contracts_by_status (`+` keeps SQLite off the end
+            // index, whose matches it would have to sort by id); a count reads the end index's range.
             condition.add((forCounting ? "c.end_on" : "+c.end_on") + " <= ?",
                           [today.adding(days: ContractSummary.renewalWindowDays).iso])
+            condition.countsFromSummary = false
+        }
+        // The smallest range, by the summary's counts.
+        if ranges.count == 1 {
+            condition.index = ranges[0].index
+        } else if ranges.count > 1 {
+            var best: (index: String, size: Int)?
+            for range in ranges {
+                let size = try Int.fetchOne(
+                    db, sql: "SELECT COALESCE(SUM(n), 0) FROM contract_counts WHERE \(range.column) = ?", arguments: [range.value]) ?? 0
+                if best == nil || size < best!.size { best = (range.index, size) }
+            }
+            condition.index = best?.index
         }
         return condition
     }
@@ -66,7 +103,7 @@ enum ContractQueries {
             var arguments = condition.arguments
             arguments += [limit + 1]
             return try Row.fetchAll(
-                db, sql: ContractSQL.rowSelect + condition.sql + " ORDER BY c.id " + (newestFirst ? "DESC" : "ASC") + " LIMIT ?",
+                db, sql: ContractSQL.rowSelect(from: condition.table) + condition.sql + " ORDER BY c.id " + (newestFirst ? "DESC" : "ASC") + " LIMIT ?",
                 arguments: arguments
             ).map(ContractSQL.row)
         }
@@ -75,7 +112,7 @@ enum ContractQueries {
         func exists(from anchor: Int64, newer: Bool) throws -> Bool {
             var condition = base
             condition.add(newer ? "c.id >= ?" : "c.id <= ?", [anchor])
-            return try Int.fetchOne(db, sql: "SELECT 1 FROM contracts c" + condition.sql + " LIMIT 1",
+            return try Int.fetchOne(db, sql: "SELECT 1 FROM " + condition.table + condition.sql + " LIMIT 1",
                                     arguments: condition.arguments) != nil
         }
         switch request {
@@ -99,6 +136,11 @@ enum ContractQueries {
     static func count(_ db: Database, filter: ContractFilter, user: UserAccount, today: Day, cap: Int = countCap) throws -> QueueTotal {
         guard let condition = try ContractCondition.of(filter, user: user, today: today, db: db, forCounting: true) else {
             return QueueTotal(count: 0)
+        }
+        if condition.countsFromSummary {
+            let sql = "SELECT COALESCE(SUM(n), 0) FROM contract_counts"
+                + (condition.summaryTerms.isEmpty ? "" : " WHERE " + condition.summaryTerms.joined(separator: " AND "))
+            return QueueTotal(count: try Int.fetchOne(db, sql: sql, arguments: condition.summaryArguments) ?? 0)
         }
         var arguments = condition.arguments
         arguments += [cap + 1]

@@ -18,14 +18,17 @@ enum ContractSQL {
     /// `what` of the errors that name a contract for people.
     static func what(_ number: String) -> String { "contract " + number }
 
-    /// One row of the contracts list. CROSS JOIN keeps contracts the outer loop, so a page is read in
-    /// the order of the index its filter chose and stops at the limit.
-    static let rowSelect = """
+    /// One row of the contracts list, from `table` (`contracts c`, perhaps with the index to walk).
+    /// CROSS JOIN keeps contracts the outer loop, so a page is read in the order of that index and stops
+    /// at the limit.
+    static func rowSelect(from table: String = "contracts c") -> String {
+        """
         SELECT c.id, c.number, c.customer_id, cu.name AS customer_name, c.kind, c.status, c.term_months, c.start_on,
                c.end_on, c.mrr_cents, owner.login AS owner_login, c.required_level
-        FROM contracts c CROSS JOIN customers cu ON cu.id = c.customer_id
+        FROM \(table) CROSS JOIN customers cu ON cu.id = c.customer_id
         LEFT JOIN users owner ON owner.id = c.owner_id
         """
+    }
 
     static func row(_ row: Row) throws -> ContractRow {
         ContractRow(

@@ -110,6 +110,8 @@ private struct DemoBuilder {
         try db.execute(sql: "DROP TRIGGER customers_fts_insert")
         // And the queue's count summary is computed once from the orders rather than bumped per row.
         try db.execute(sql: "DROP TRIGGER orders_count_insert")
+        // The same for the contracts' summary.
+        try db.execute(sql: "DROP TRIGGER contracts_count_insert")
         try inTransaction { try $0.insertUsers() }
         try inTransaction { try $0.insertProducts() }
         try inTransaction { builder in
@@ -132,6 +134,8 @@ private struct DemoBuilder {
             INSERT INTO order_counts(state, channel, owner_id, n)
             SELECT state, channel, COALESCE(owner_id, 0), count(*) FROM orders GROUP BY 1, 2, 3
             """)
+        try db.execute(sql: Migrations.contractsCountInsertTrigger)
+        try db.execute(sql: Migrations.contractCountsFill)
         progress(DemoProgress(phase: "indexes", done: indexes.count, total: indexes.count))
         progress(DemoProgress(phase: "search", done: 0, total: 1))
         try db.execute(sql: Migrations.customersFTSInsertTrigger)

@@ -23,6 +23,9 @@ struct BenchCommand: ParsableCommand {
     @Flag(name: .long, help: "Measure only the customers list's typed search.")
     var customersOnly = false
 
+    @Flag(name: .long, help: "Measure only the contracts list (filters, counts, paging, opening a contract).")
+    var contractsOnly = false
+
     var path: String {
         db ?? (ProcessInfo.processInfo.environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? NSHomeDirectory() + "/.cache") + "/orderdesk/bench-\(orders).sqlite"
@@ -33,6 +36,7 @@ struct BenchCommand: ParsableCommand {
             try prepareDatabase()
             say("OrderDesk benchmark on \(path)")
             if customersOnly { return try measureCustomerSearch() }
+            if contractsOnly { return try measureContractList() }
             let firstFrames = try (0..<5).map { _ in try measureFirstFrameInFreshProcess() }
             let frameTimes = firstFrames.map(\.wall).sorted()
             say(line("first complete queue frame, fresh process (5 runs)",
@@ -54,6 +58,7 @@ struct BenchCommand: ParsableCommand {
             }
 
             try measureCustomerSearch()
+            try measureContractList()
 
             let sqliteTimes = try (0..<5).map { _ in try measureSQLiteCLI() }.sorted()
             say(line("sqlite3 CLI, same first-page query, fresh process (5 runs)",
@@ -81,6 +86,23 @@ struct BenchCommand: ParsableCommand {
             for key in result.keystrokes { slowest[key.typed] = max(slowest[key.typed] ?? .zero, key.total) }
             let top = slowest.sorted { $0.value > $1.value }.prefix(3)
             say(line("  slowest", top.map { "\"\($0.key)\" \(ms($0.value))" }.joined(separator: ", ")))
+        }
+    }
+
+    /// The contracts list at the store: each filter's first page and count, paging, opening a contract.
+    private func measureContractList() throws {
+        for result in try ContractListBench(path: path, samples: samples).run() {
+            let totals = result.requests.map(\.total).sorted()
+            say(line("contracts: \(result.name) (\(totals.count) requests)",
+                       "p50 \(ms(percentile(totals, 0.5)))  p99 \(ms(percentile(totals, 0.99)))  max \(ms(totals.last!))  [target p99 < 16 ms]"))
+            let pages = result.requests.map(\.page).sorted()
+            if pages != totals {
+                say(line("  …of which the page", "p50 \(ms(percentile(pages, 0.5)))  p99 \(ms(percentile(pages, 0.99)))"))
+            }
+            var slowest: [String: Duration] = [:]
+            for request in result.requests { slowest[request.label] = max(slowest[request.label] ?? .zero, request.total) }
+            let top = slowest.sorted { $0.value > $1.value }.prefix(3)
+            say(line("  slowest", top.map { "\($0.key) \(ms($0.value))" }.joined(separator: ", ")))
         }
     }
 

@@ -53,6 +53,20 @@ import Testing
         }
     }
 
+    @Test func anAddendumWhoseParentEndedCannotBeSubmitted() throws {
+        let f = try ContractFixture()
+        let parent = try f.active(start: f.today.adding(days: -100))
+        let addendum = try f.create(f.draft(kind: .addendum, parent: parent.id))
+        try f.step(parent.id, .terminate(on: f.today, reason: "Customer moved out."), by: f.supervisor)
+        do {
+            try f.step(addendum.id, .submit, by: f.manager)
+            Issue.record("submitted")
+        } catch let OrderDeskError.invalidFields(errors) {
+            #expect(errors.map(\.field) == ["parent"] && errors[0].message == "An addendum amends an active contract; \(parent.number) is terminated.")
+        }
+        #expect(try f.db.contractDetail(id: addendum.id).status == .draft)
+    }
+
     @Test func activatingWithAStartMovesTheEndAndOneStartKeepsIt() throws {
         let f = try ContractFixture()
         let dated = try f.submitted(f.draft(term: 36, start: Day(iso: "2026-07-01")))

@@ -26,7 +26,8 @@ enum ContractSteps {
         switch step {
         case .submit:
             let terms = try ContractSQL.terms(row, lines: try ContractSQL.lines(db, contractID: id))
-            try RecordWrite.requireValid(terms.validate())
+            // The parent may have ended since the draft was saved (an addendum amends an active contract only).
+            try RecordWrite.requireValid(terms.validate() + ContractChanges.referenceErrors(db, terms, contractID: id))
             let route = ApprovalRouting.assess(terms, policy: try AppDatabase.contractPolicy(db)).route
             let next: ContractStatus = route.level == .none ? .approved : .pendingApproval
             write.set("submitted_by", user.id)

@@ -19,6 +19,7 @@ enum DeskLauncher {
     static func run(databasePath: String, options: DeskOptions) throws {
         let database = try AppDatabase.open(at: databasePath)
         let user = try Identity.resolve(in: database, override: options.user)
+        let expired = expireEndedContracts(database, as: user)
         let environment = ProcessInfo.processInfo.environment
         let monochrome = ColorMapping.colorDisabledByEnvironment()
         let themeName = monochrome ? "mono" : (options.theme ?? "default")
@@ -32,12 +33,24 @@ enum DeskLauncher {
         let app = DeskApp(client: ClientFactory.client(database: database, user: user), terminal: terminal, theme: theme)
         if let warning = warnings.first {
             app.show(StatusMessage("Theme: " + warning + " (using the built-in theme)", isError: true))
+        } else if expired > 0 {
+            app.show(StatusMessage(expired == 1 ? "1 contract whose term ended is now expired."
+                : "\(expired) contracts whose term ended are now expired."))
         }
         app.run()
     }
 }
 
 extension DeskLauncher {
+    /// Closes the active contracts whose term has ended (as `orderdesk contract expire` does from cron), so
+    /// nobody works from a contract that ran out. A viewer changes nothing; a failure leaves them as they are
+    /// and must not keep the desk from opening.
+    static func expireEndedContracts(_ database: AppDatabase, as user: UserAccount) -> Int {
+        guard user.role.canChangeOrders else { return 0 }
+        let now = Int64(Date().timeIntervalSince1970)
+        return (try? database.expireContracts(today: Day(unixSeconds: now), actor: user, now: now)) ?? 0
+    }
+
     /// This program's own file (also when started through PATH), so the `themes/` beside the build is found.
     static func executablePath() -> String {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))

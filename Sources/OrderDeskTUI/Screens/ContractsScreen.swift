@@ -11,7 +11,7 @@ public enum ContractsFetchPurpose: Hashable, Sendable {
 }
 
 /// The contracts list (tab 3): a window of rows onto the contracts matching the filter, newest first.
-public struct ContractsState: Hashable, Sendable, KeysetWindowed {
+public struct ContractsState: Hashable, Sendable, CountedKeysetList {
     public var filter = ContractFilter()
     /// The rows on screen and the cursor among them.
     public var window = KeysetWindow<ContractRow>(visibleRows: 19)
@@ -76,53 +76,31 @@ public enum ContractsScreen {
             return reset(&state)
 
         case .loaded(let page, .anchorForRefresh):
-            let purpose = ContractsFetchPurpose.window(state.window.refreshPurpose)
-            guard let anchor = page.rows.first else { return [.fetch(.first, limit: state.window.pageSize, purpose: purpose)] }
-            return [.fetch(.after(anchor), limit: state.window.pageSize, purpose: purpose)]
+            return [effect(state.reloadFetch(after: page.rows.first))]
 
         case .loaded(let page, .window(let purpose)):
-            state.loaded = true
-            let more = purpose.isBackward ? page.hasMoreBefore : page.hasMoreAfter
-            let exactTotal = state.total.flatMap { $0.isExact ? $0.count : nil }
-            let followUp = state.window.merge(page.rows, more: more, moreBefore: page.hasMoreBefore, for: purpose,
-                                              exactTotal: exactTotal)
-            if !state.hasMoreBefore { state.positionKnown = true; state.topIndex = 0 }
-            switch followUp {
-            case nil: return []
-            case .fetch(let fetch): return [effect(fetch)]
-            case .locateTop:
-                // The client cannot say how many contracts come before a row: after a reload in place the
-                // window keeps its place; at the end of a list counted to a lower bound the place is unknown.
-                if case .last = purpose { state.positionKnown = false }
-                return []
-            }
+            let next = state.mergePage(page.rows, hasMoreAfter: page.hasMoreAfter, hasMoreBefore: page.hasMoreBefore, for: purpose)
+            return next.map { [effect($0)] } ?? []
 
         case .counted(let total):
-            state.total = total
-            if total.isExact && !state.hasMoreAfter {
-                state.topIndex = max(0, total.count - state.rows.count)
-                state.positionKnown = true
-            }
+            state.takeCount(total)
             return []
 
         case .resized(let visible):
             return state.window.resize(visibleRows: visible).map { [effect($0)] } ?? []
 
         case .refresh:
-            let purpose = ContractsFetchPurpose.window(state.window.refreshPurpose)
-            guard state.loaded else { return reset(&state) }
-            guard state.hasMoreBefore, let top = state.rows.first else {
-                return [.fetch(.first, limit: state.window.pageSize, purpose: purpose), .count]
+            switch state.reload {
+            case .restart: return reset(&state)
+            case .fetch(let fetch): return [effect(fetch), .count]
+            case .anchorAbove(let top): return [.fetch(.before(top), limit: 1, purpose: .anchorForRefresh), .count]
             }
-            return [.fetch(.before(top), limit: 1, purpose: .anchorForRefresh), .count]
         }
     }
 
     /// Start over at the top under a new filter.
     static func reset(_ state: inout ContractsState) -> [ContractsEffect] {
-        state.total = nil
-        state.positionKnown = true
-        return [effect(state.window.restart), .count]
+        [effect(state.restart()), .count]
     }
 
     private static func effect(_ fetch: KeysetWindow<ContractRow>.Fetch) -> ContractsEffect {

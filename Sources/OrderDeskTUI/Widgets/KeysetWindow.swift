@@ -1,3 +1,5 @@
+import OrderDeskCore
+
 /// A window of rows onto a long list that is fetched a page at a time relative to rows already held:
 /// the rows on screen, the cursor among them, where they stand in the whole list, and the cursor
 /// commands, filling and reloading that move it.
@@ -251,4 +253,79 @@ extension KeysetWindowed {
     public var selected: Row? { window.selected }
     /// 1-based number of the cursor's row in the whole list.
     public var cursorPosition: Int { window.cursorPosition }
+}
+
+/// A keyset-paged list that also holds its total and whether the window's place in the whole list is
+/// known: the customers and the contracts lists share these steps, each mapping the fetches onto its own
+/// client call.
+public protocol CountedKeysetList: KeysetWindowed {
+    /// Rows matching the list's query, when counted (a lower bound past the store's cap).
+    var total: QueueTotal? { get set }
+    /// Whether the cursor's place in the whole list is known.
+    var positionKnown: Bool { get set }
+    /// False until the first page came.
+    var loaded: Bool { get set }
+}
+
+/// How a counted list reloads in place.
+public enum KeysetReload<Row: Identifiable & Hashable & Sendable>: Hashable, Sendable where Row.ID: Sendable {
+    /// Nothing loaded yet: start over.
+    case restart
+    /// The window is at the top: fetch it again.
+    case fetch(KeysetWindow<Row>.Fetch)
+    /// Fetch the one row just above the window first (a keyset page starts after a row, never at it),
+    /// then hand it to `reloadFetch(after:)`.
+    case anchorAbove(Row)
+}
+
+extension CountedKeysetList {
+    /// Starts over at the top under a new query: the total is unknown again.
+    public mutating func restart() -> KeysetWindow<Row>.Fetch {
+        total = nil
+        positionKnown = true
+        return window.restart
+    }
+
+    /// Merges a page fetched for `purpose`; returns the fetch the window still needs, if any.
+    public mutating func mergePage(_ rows: [Row], hasMoreAfter: Bool, hasMoreBefore: Bool,
+                                   for purpose: KeysetWindow<Row>.Purpose) -> KeysetWindow<Row>.Fetch? {
+        loaded = true
+        let more = purpose.isBackward ? hasMoreBefore : hasMoreAfter
+        let exactTotal = total.flatMap { $0.isExact ? $0.count : nil }
+        let followUp = window.merge(rows, more: more, moreBefore: hasMoreBefore, for: purpose, exactTotal: exactTotal)
+        if !self.hasMoreBefore { positionKnown = true; topIndex = 0 }
+        switch followUp {
+        case nil: return nil
+        case .fetch(let fetch): return fetch
+        case .locateTop:
+            // The client cannot say how many rows come before a row. After a reload in place the window
+            // keeps the place it had; at the end of a list counted only to a lower bound, the place is
+            // unknown until the window goes back to the top.
+            if case .last = purpose { positionKnown = false }
+            return nil
+        }
+    }
+
+    /// Takes a new total; at the end of the list the window's place follows from an exact one.
+    public mutating func takeCount(_ total: QueueTotal) {
+        self.total = total
+        if total.isExact && !hasMoreAfter {
+            topIndex = max(0, total.count - rows.count)
+            positionKnown = true
+        }
+    }
+
+    /// How to reload the window where it stands (someone changed the data).
+    public var reload: KeysetReload<Row> {
+        guard loaded else { return .restart }
+        guard hasMoreBefore, let top = rows.first else {
+            return .fetch(KeysetWindow<Row>.Fetch(.first, limit: window.pageSize, purpose: window.refreshPurpose))
+        }
+        return .anchorAbove(top)
+    }
+
+    /// The second step of a reload in place: the window's rows after the anchor (from the top without one).
+    public func reloadFetch(after anchor: Row?) -> KeysetWindow<Row>.Fetch {
+        KeysetWindow<Row>.Fetch(anchor.map { .after($0) } ?? .first, limit: window.pageSize, purpose: window.refreshPurpose)
+    }
 }

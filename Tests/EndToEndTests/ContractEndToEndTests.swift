@@ -89,6 +89,23 @@ import Testing
             WHERE a.entity = 'contract' AND c.number = '\(number)' AND a.field = 'status' ORDER BY a.id)
             """)
         #expect(steps.trimmingCharacters(in: .whitespacesAndNewlines) == "submit,approve,send,activate")
+
+        // The agreement as the customer signs it.
+        let output = directory.path + "/\(number).md"
+        let export = try Binary.run(["contract", "export", number, "--format", "md", "--output", output, "--db", db])
+        #expect(export.status == 0, "export failed: \(export.stderr)")
+        let document = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(document.hasPrefix("# Commercial Service Agreement \(number)\n"))
+        #expect(document.contains("- **Customer:** Café Roma LLC, account"))
+        #expect(document.contains("| FIB-1G Business Fiber 1 Gig | 1 | $249.00 | $211.65 | 15% | $211.65 |"))
+        #expect(document.contains("## Early termination"))
+        let text = try Binary.run(["contract", "export", number, "--format", "txt", "--db", db])
+        #expect(text.status == 0 && text.stdout.contains("EARLY TERMINATION"))
+        // Bad input: a clear message and a non-zero status.
+        let badFormat = try Binary.run(["contract", "export", number, "--format", "pdf", "--db", db])
+        #expect(badFormat.status == 1 && badFormat.stderr.contains("--format 'pdf' is not known: use md or txt."))
+        let missing = try Binary.run(["contract", "export", "CSA-999999", "--db", db])
+        #expect(missing.status == 1 && missing.stderr.contains("CSA-999999"), "stderr: \(missing.stderr)")
     }
 
     static func status(of number: String, in db: String) throws -> String {

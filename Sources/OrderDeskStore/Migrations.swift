@@ -19,6 +19,9 @@ enum Migrations {
         migrator.registerMigration("v4-contracts") { db in
             for sql in v4Contracts { try db.execute(sql: sql) }
         }
+        migrator.registerMigration("v5-escalations") { db in
+            for sql in v5Escalations { try db.execute(sql: sql) }
+        }
         return migrator
     }
 
@@ -611,4 +614,66 @@ enum Migrations {
     static let v4ContractIndexNames: [String] = v4ContractIndexes.map { sql in
         String(sql.split(separator: " ")[2])
     }
+
+    /// Escalations of orders (issue 6): who raised them and why, the owning supervisor, the SLA's due time,
+    /// the status with who acknowledged and resolved them, a thread of notes, and the cause of an automatic
+    /// one (unique per order, so running the rules twice never raises it twice). `orders.escalated` (v1)
+    /// follows the escalations by triggers: 1 while the order has one open or acknowledged.
+    static let v5Escalations: [String] = [
+        """
+        CREATE TABLE escalations(
+          id INTEGER PRIMARY KEY,
+          order_id INTEGER NOT NULL REFERENCES orders(id),
+          reason TEXT NOT NULL CHECK (\(oneOf("reason", [
+            "install_date_missed", "not_done_too_long", "held_too_long", "waiting_on_customer_too_long",
+            "customer_complaint", "billing_dispute", "construction_delay", "other",
+          ]))),
+          severity TEXT NOT NULL CHECK (\(oneOf("severity", ["p1", "p2", "p3"]))),
+          status TEXT NOT NULL CHECK (\(oneOf("status", ["open", "acknowledged", "resolved"]))),
+          -- NULL when the automatic rules raised it.
+          raised_by INTEGER REFERENCES users(id),
+          raised_at INTEGER NOT NULL,
+          -- The supervisor who owns it.
+          owner_id INTEGER REFERENCES users(id),
+          due_at INTEGER NOT NULL,
+          acknowledged_by INTEGER REFERENCES users(id),
+          acknowledged_at INTEGER,
+          resolved_by INTEGER REFERENCES users(id),
+          resolved_at INTEGER,
+          resolution TEXT,
+          -- The stuck episode an automatic rule saw (`not_done@1764400000`); NULL when a person raised it.
+          cause TEXT,
+          version INTEGER NOT NULL DEFAULT 1,
+          updated_by INTEGER REFERENCES users(id),
+          updated_at INTEGER NOT NULL,
+          CHECK ((status = 'resolved') = (resolved_at IS NOT NULL)),
+          CHECK (status != 'resolved' OR length(trim(resolution)) > 0))
+        """,
+        "CREATE UNIQUE INDEX escalations_cause ON escalations(order_id, cause) WHERE cause IS NOT NULL",
+        "CREATE INDEX escalations_order ON escalations(order_id, status)",
+        // The status view's list: what is still open, by due time.
+        "CREATE INDEX escalations_by_due ON escalations(status, due_at, severity)",
+        "CREATE INDEX escalations_by_owner ON escalations(owner_id, status)",
+        """
+        CREATE TABLE escalation_notes(
+          id INTEGER PRIMARY KEY,
+          escalation_id INTEGER NOT NULL REFERENCES escalations(id),
+          author_id INTEGER REFERENCES users(id),
+          at INTEGER NOT NULL,
+          text TEXT NOT NULL CHECK (length(trim(text)) > 0))
+        """,
+        "CREATE INDEX escalation_notes_escalation ON escalation_notes(escalation_id, at)",
+        """
+        CREATE TRIGGER escalations_flag_insert AFTER INSERT ON escalations BEGIN
+          UPDATE orders SET escalated = 1 WHERE id = NEW.order_id AND NEW.status != 'resolved' AND escalated = 0;
+        END
+        """,
+        """
+        CREATE TRIGGER escalations_flag_update AFTER UPDATE OF status ON escalations BEGIN
+          UPDATE orders SET escalated = EXISTS(
+            SELECT 1 FROM escalations e WHERE e.order_id = NEW.order_id AND e.status != 'resolved')
+          WHERE id = NEW.order_id;
+        END
+        """,
+    ]
 }

@@ -36,7 +36,7 @@ import Testing
 
         let db = try AppDatabase.open(at: temp.path)
         try db.writer.read { d in
-            #expect(try Migrations.migrator.appliedMigrations(d).last == "v4-contracts")
+            #expect(try Migrations.migrator.appliedMigrations(d).contains("v4-contracts"))
             let kept = try Row.fetchAll(d, sql: "SELECT id, login, name, role, created_at FROM users ORDER BY id")
                 .map { [$0[0], $0[1], $0[2], $0[3], $0[4]] as [DatabaseValue] }
             #expect(kept == users.map { [$0.0.databaseValue, $0.1.databaseValue, $0.2.databaseValue, $0.3.databaseValue, (1_700_000_000 + $0.0).databaseValue] })
@@ -87,7 +87,7 @@ import Testing
     @Test func aFreshDatabaseHasTheContractSchema() throws {
         let (_, db, _, _, _) = try makeStaffed()
         try db.writer.read { d in
-            #expect(try Migrations.migrator.appliedMigrations(d) == ["v1", "v2-reconcile", "v3-customers", "v4-contracts"])
+            #expect(try Array(Migrations.migrator.appliedMigrations(d).prefix(4)) == ["v1", "v2-reconcile", "v3-customers", "v4-contracts"])
             #expect(try d.tableExists("contract_lines") && d.tableExists("contract_counts"))
             let indexes = try Set(String.fetchAll(d, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'contracts'"))
             for name in ["contracts_by_status", "contracts_by_owner", "contracts_by_kind", "contracts_parent", "contracts_ending"] {

@@ -126,6 +126,11 @@ extension AppDatabase {
                 let facts = StuckOrderFacts(orderID: row["id"], state: state, stateSince: row["state_since"],
                                             installOn: (row["install_on"] as String?).flatMap { Day(iso: $0) })
                 guard let finding = AutoEscalation.finding(for: facts, now: now, policy: policy) else { continue }
+                // Most stuck orders were escalated by an earlier run: one lookup on the cause index skips them
+                // before the owner is chosen (the insert still ignores a cause another desk raised meanwhile).
+                let known = try Bool.fetchOne(db, sql: "SELECT 1 FROM escalations WHERE order_id = ? AND cause = ?",
+                                              arguments: [finding.orderID, finding.cause]) ?? false
+                if known { continue }
                 let owner = try EscalationSQL.owner(db, login: nil)
                 try db.execute(sql: """
                     INSERT INTO escalations(order_id, reason, severity, status, raised_by, raised_at, owner_id, due_at, cause,

@@ -69,6 +69,8 @@ public final class DeskApp {
                 earlyEmptyReads = 0
             }
             if pollJob() { render() }
+            if statusTick() { render() }
+            runAutoEscalationsWhenDue()
             if ContinuousClock.now - lastPoll >= pollInterval {
                 if pollForChanges() { render() }
             }
@@ -96,6 +98,10 @@ public final class DeskApp {
                 performContracts([.count])
                 render()
             }
+            if state.status.countPending {
+                performStatusCount()
+                render()
+            }
         }
         if key == .resize {
             perform(QueueScreen.update(&state.queue, .resized(visibleRows: visibleQueueRows)))
@@ -103,6 +109,7 @@ public final class DeskApp {
             updateRun(.resized(visibleRows: visibleDifferenceRows))
             customersResized()
             contractsResized()
+            statusResized()
             render()
             return
         }
@@ -187,6 +194,11 @@ public final class DeskApp {
             showCustomers()
         case .contractsScreen:
             showContracts()
+        case .statusScreen:
+            showStatus()
+        case .escalate:
+            guard let row = currentRow else { return }
+            openRaiseEscalation(for: row)
         case .openCustomer:
             openCustomerOfCurrentOrder()
         case .refresh:
@@ -223,6 +235,8 @@ public final class DeskApp {
                 runCustomerCommand(command)
             case .contracts, .contract:
                 runContractCommand(command)
+            case .status:
+                runStatusCommand(command)
             case .global:
                 break
             }
@@ -280,6 +294,12 @@ public final class DeskApp {
         case .contractDialog(var dialog):
             outcome = ContractDialogs.update(&dialog, key)
             state.modal = .contractDialog(dialog)
+        case .raiseEscalation(var dialog):
+            outcome = RaiseEscalationDialog.update(&dialog, key)
+            state.modal = .raiseEscalation(dialog)
+        case .escalationDialog(var dialog):
+            outcome = EscalationDialogs.update(&dialog, key)
+            state.modal = .escalationDialog(dialog)
         }
         switch outcome {
         case .stay: break
@@ -314,6 +334,10 @@ public final class DeskApp {
             performContractEditor(request)
         case .contractDialog(let request):
             performContractDialog(request)
+        case let .raiseEscalation(orderID, reason, severity, note):
+            raiseEscalation(orderID: orderID, reason: reason, severity: severity, note: note)
+        case .escalationDialog(let request):
+            performEscalationDialog(request)
         }
     }
 
@@ -378,6 +402,8 @@ public final class DeskApp {
         case .export(var prompt): prompt.error = text; state.modal = .export(prompt)
         case .importRun(var dialog): dialog.error = text; state.modal = .importRun(dialog)
         case .contractDialog(var dialog): ContractDialogs.setError(&dialog, text); state.modal = .contractDialog(dialog)
+        case .raiseEscalation(var dialog): dialog.error = text; state.modal = .raiseEscalation(dialog)
+        case .escalationDialog(var dialog): EscalationDialogs.setError(&dialog, text); state.modal = .escalationDialog(dialog)
         default: break
         }
     }
@@ -423,6 +449,7 @@ public final class DeskApp {
         if state.screen == .reconcile { reloadReconcile() }
         reloadCustomers()
         reloadContracts()
+        reloadStatus()
     }
 
     /// Checks whether anyone committed a change since the last look; reloads what is on screen if so.
@@ -472,6 +499,8 @@ public final class DeskApp {
             // A contract's screen or the contracts list.
         } else if renderCustomerScreens(on: canvas, now: now, top: area.top, bottom: area.bottom) {
             // The customer screen or the customers list.
+        } else if renderStatusScreen(on: canvas, now: now, top: area.top, bottom: area.bottom) {
+            // The status view.
         } else if state.screen == .queue {
             QueueScreen.render(state.queue, on: canvas, now: now, top: area.top, bottom: area.bottom)
         } else if let run = state.run {
@@ -494,6 +523,8 @@ public final class DeskApp {
         case .orderWizard(let wizard): OrderWizard.render(wizard, on: canvas)
         case .contractEditor(let editor): ContractEditor.render(editor, on: canvas)
         case .contractDialog(let dialog): ContractDialogs.render(dialog, on: canvas)
+        case .raiseEscalation(let dialog): RaiseEscalationDialog.render(dialog, on: canvas)
+        case .escalationDialog(let dialog): EscalationDialogs.render(dialog, on: canvas)
         case nil: break
         }
         terminal.present()
@@ -528,7 +559,8 @@ public final class DeskApp {
         if let detail = state.detail { crumbs.append(" › Order " + (detail.detail?.row.orderNumber ?? "…") + " ") }
         // The contracts tab says how many contracts wait for an approver, even when the tabs are compact.
         let tabs: [(DeskScreen, String, String)] = [(.queue, "1", "Queue"), (.customers, "2", "Customers"),
-                                                    (.contracts, "3", contractsTabLabel(compact: false)), (.reconcile, "4", "Reconcile")]
+                                                    (.contracts, "3", contractsTabLabel(compact: false)), (.reconcile, "4", "Reconcile"),
+                                                    (.status, "5", "Status")]
         // When the crumbs would not fit, the other tabs shrink to their keys.
         // With crumbs, room is kept for a little of who and where at the right.
         let fullWidth = tabs.reduce(0) { $0 + DisplayWidth.of($1.2) + 4 } + crumbs.reduce(0) { $0 + DisplayWidth.of($1) }
@@ -563,6 +595,7 @@ public final class DeskApp {
         case .reconcileRun: position = state.run.map(ReconcileRunScreen.position) ?? ""
         case .customers, .customer: position = customerPosition
         case .contracts, .contract: position = contractPosition
+        case .status: position = statusPosition
         case .detail, .global: position = ""
         }
         // A message that needs the whole row takes it: what the desk says matters more than where the cursor is.

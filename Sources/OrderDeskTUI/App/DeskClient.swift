@@ -59,6 +59,11 @@ public struct DeskClient: Sendable {
     /// The contracts list, the contract screen, the editor and the approvals.
     public var contracts: ContractClient
 
+    // MARK: Escalations
+
+    /// The status view, raising escalations and the supervisors' steps.
+    public var escalations: EscalationClient
+
     public init(
         user: UserAccount, databaseName: String, now: @escaping @Sendable () -> Int64,
         queuePage: @escaping @Sendable (QueueFilter, QueueSort, PageRequest, Int) throws -> QueuePage,
@@ -76,7 +81,8 @@ public struct DeskClient: Sendable {
         exportOpenDifferences: @escaping @Sendable (Int64, String) throws -> Int,
         completePath: @escaping @Sendable (String) -> [String],
         customers: CustomerClient,
-        contracts: ContractClient = .empty
+        contracts: ContractClient = .empty,
+        escalations: EscalationClient = .empty
     ) {
         self.user = user; self.databaseName = databaseName; self.now = now
         self.queuePage = queuePage; self.queueCount = queueCount; self.rowsBefore = rowsBefore
@@ -86,6 +92,6 @@ public struct DeskClient: Sendable {
         self.reconcileDifferenceCount = reconcileDifferenceCount; self.resolveDifference = resolveDifference
         self.runReconcile = runReconcile; self.exportOpenDifferences = exportOpenDifferences
         self.completePath = completePath; self.customers = customers
-        self.contracts = contracts
+        self.contracts = contracts; self.escalations = escalations
     }
 }

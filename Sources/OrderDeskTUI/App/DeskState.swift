@@ -19,6 +19,10 @@ public enum Modal: Hashable, Sendable {
     case contractEditor(ContractEditorState)
     /// One of the contract screens' small dialogs (filter, approve/reject, activate, terminate, customer picker).
     case contractDialog(ContractDialogState)
+    /// Raising an escalation on an order (reason, severity, note).
+    case raiseEscalation(RaiseEscalationState)
+    /// One of the status view's dialogs (resolve, reassign, note, filter).
+    case escalationDialog(EscalationDialogState)
 }
 
 /// A line of feedback in the footer.
@@ -38,6 +42,8 @@ public enum DeskScreen: Hashable, Sendable, CaseIterable {
     case contracts
     /// 4: reconciliation runs and, when one is open, its differences.
     case reconcile
+    /// 5: the live status view: escalations, the team board.
+    case status
 }
 
 /// Everything on screen: the current tab's screen, the open order (if any), a dialog (if any), a message.
@@ -58,6 +64,8 @@ public struct DeskState: Hashable, Sendable {
     /// A contract's screen, shown over the current tab and the customer screen, under the order detail
     /// (Esc goes back to what was under it).
     public var contract: ContractState?
+    /// Tab 5's status view.
+    public var status = StatusState()
     public var modal: Modal?
     public var message: StatusMessage?
     public var isRunning = true
@@ -74,6 +82,7 @@ public struct DeskState: Hashable, Sendable {
         case .customers: return .customers
         case .contracts: return .contracts
         case .reconcile: return run == nil ? .reconcileRuns : .reconcileRun
+        case .status: return .status
         }
     }
 }

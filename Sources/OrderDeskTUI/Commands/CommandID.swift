@@ -66,6 +66,19 @@ public enum CommandID: String, CaseIterable, Sendable {
     case contractTerminate = "contract.terminate"
     case contractAddendum = "contract.addendum"
     case contractRenew = "contract.renew"
+    /// Raise an escalation on the order (queue or detail).
+    case escalate = "order.escalate"
+    case statusScreen = "view.status"
+    /// Switch between the team board and the escalation list.
+    case statusNextPane = "status.next_pane"
+    case escalationOpenOrder = "escalation.open_order"
+    case escalationAcknowledge = "escalation.acknowledge"
+    case escalationResolve = "escalation.resolve"
+    case escalationReassign = "escalation.reassign"
+    case escalationReopen = "escalation.reopen"
+    case escalationNote = "escalation.note"
+    case escalationsFilter = "escalations.filter"
+    case escalationsClearFilter = "escalations.clear_filter"
 }
 
 /// Where a command applies.
@@ -83,6 +96,8 @@ public enum CommandContext: String, Sendable, CaseIterable {
     case contracts
     /// One contract's screen.
     case contract
+    /// The supervisors' live status view (screen 5).
+    case status
 
     var title: String {
         switch self {
@@ -95,6 +110,7 @@ public enum CommandContext: String, Sendable, CaseIterable {
         case .customer: return "Customer"
         case .contracts: return "Contracts"
         case .contract: return "Contract"
+        case .status: return "Status"
         }
     }
 }

@@ -100,11 +100,29 @@ public enum CommandTable {
              [.contract], hint: "addendum"),
         spec(.contractRenew, [.character("R")], "R", "Renew: a renewal draft of an active or expired contract",
              [.contract, .customer], hint: "renew"),
+        spec(.escalate, [.character("e")], "e", "Escalate the order: reason, severity and a note", [.queue, .detail],
+             hint: "escalate"),
+        spec(.statusNextPane, [.tab, .backTab], "Tab", "Switch between the team board and the escalation list", [.status],
+             hint: "pane"),
+        spec(.escalationOpenOrder, [.enter], "Enter", "Open the escalation's order", [.status], hint: "order"),
+        spec(.escalationAcknowledge, [.character("a")], "a", "Acknowledge the escalation (supervisors)", [.status],
+             hint: "acknowledge"),
+        spec(.escalationResolve, [.character("r")], "r", "Resolve the escalation with a note (supervisors)", [.status],
+             hint: "resolve"),
+        spec(.escalationReassign, [.character("o")], "o", "Reassign the escalation to another supervisor (supervisors)",
+             [.status], hint: "reassign"),
+        spec(.escalationReopen, [.character("O")], "O", "Reopen a resolved escalation (supervisors)", [.status]),
+        spec(.escalationNote, [.character("n")], "n", "Add a note to the escalation's thread (supervisors)", [.status],
+             hint: "note"),
+        spec(.escalationsFilter, [.character("f")], "f", "Filter by status, severity, owner and reason", [.status],
+             hint: "filter"),
+        spec(.escalationsClearFilter, [.character("F")], "F", "Clear the filter", [.status]),
         spec(.refresh, [.control("r")], "Ctrl-R", "Reload from the database", [.global]),
         spec(.queueScreen, [.character("1")], "1", "Go to the order queue", [.global]),
         spec(.customersScreen, [.character("2")], "2", "Go to the customers list", [.global]),
         spec(.contractsScreen, [.character("3")], "3", "Go to the contracts list (and the approvals inbox)", [.global]),
         spec(.reconcileScreen, [.character("4")], "4", "Go to the reconciliation runs", [.global]),
+        spec(.statusScreen, [.character("5")], "5", "Go to the status view (escalations and the team board)", [.global]),
         spec(.help, [.character("?"), .function(1)], "? F1", "Show this help", [.global], hint: "help"),
         spec(.commandLine, [.character(":")], ":", "Run a command by its long name", [.global]),
         spec(.back, [.escape], "Esc", "Go back", [.global], hint: "back"),
@@ -113,7 +131,7 @@ public enum CommandTable {
 
     /// Where the cursor commands apply: every screen that is a list or scrolls.
     private static let lists: [CommandContext] = [.queue, .detail, .reconcileRuns, .reconcileRun, .customers, .customer,
-                                                  .contracts, .contract]
+                                                  .contracts, .contract, .status]
 
     private static func spec(
         _ id: CommandID, _ keys: [Key], _ label: String, _ description: String,

@@ -28,4 +28,8 @@ public enum DialogOutcome: Hashable, Sendable {
     case contractEditor(ContractEditorRequest)
     /// A contract dialog asks for a step, a filter or a customer.
     case contractDialog(ContractDialogRequest)
+    /// Raise an escalation; the dialog stays open until the save succeeds.
+    case raiseEscalation(orderID: Int64, EscalationReason, EscalationSeverity, note: String)
+    /// A status-view dialog asks for a step, a note or a filter.
+    case escalationDialog(EscalationDialogRequest)
 }

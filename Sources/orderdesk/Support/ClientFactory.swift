@@ -41,7 +41,8 @@ enum ClientFactory {
             exportOpenDifferences: { runID, path in try OpenDifferencesExport.write(runID: runID, to: expandingTilde(path), from: database) },
             completePath: { PathCompletion.candidates(for: $0) },
             customers: CustomerClientFactory.client(database: database, user: user, now: now),
-            contracts: ContractClientFactory.client(database: database, user: user, now: now)
+            contracts: ContractClientFactory.client(database: database, user: user, now: now),
+            escalations: EscalationClientFactory.client(database: database, user: user, now: now)
         )
     }
 }

@@ -66,6 +66,15 @@ public enum Timestamp {
         return day.iso + " " + (h < 10 ? "0" : "") + String(h) + ":" + (m < 10 ? "0" : "") + String(m)
     }
 
+    /// A length of time, short: `42m`, `3h 05m`, `2d 4h` (negative spans as their size).
+    public static func span(_ seconds: Int64) -> String {
+        let s = abs(seconds)
+        let days = s / 86_400, hours = (s % 86_400) / 3_600, minutes = (s % 3_600) / 60
+        if days > 0 { return "\(days)d \(hours)h" }
+        if hours > 0 { return "\(hours)h " + (minutes < 10 ? "0" : "") + "\(minutes)m" }
+        return "\(minutes)m"
+    }
+
     /// ISO 8601 with a Z: `2026-03-09T14:02:11Z`.
     public static func iso(_ seconds: Int64) -> String {
         let day = Day(unixSeconds: seconds)

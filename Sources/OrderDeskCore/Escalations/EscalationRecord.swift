@@ -42,6 +42,30 @@ public struct EscalationRecord: Hashable, Sendable, Identifiable {
 
     /// Where it stands against its SLA at `now`; nil once resolved.
     public func slaState(at now: Int64) -> SLAState? { status.isActive ? SLAState.at(now, due: dueAt) : nil }
+
+    /// `breached 2h 05m ago`, `due in 42m`, or `resolved 2026-11-20 14:02`.
+    public func timing(at now: Int64) -> String {
+        guard status.isActive else {
+            return "resolved" + (resolvedAt.map { " " + Timestamp.display($0) } ?? "")
+        }
+        return SLAState.dueText(due: dueAt, now: now)
+    }
+}
+
+extension SLAState {
+    /// `breached 2h 05m ago` past the due time, `due in 42m` before it.
+    public static func dueText(due: Int64, now: Int64) -> String {
+        now > due ? "breached " + Timestamp.span(now - due) + " ago" : "due in " + Timestamp.span(due - now)
+    }
+
+    /// A marker that tells the state apart without colour: ✗ breached, ! due soon, ✓ on time.
+    public var symbol: Character {
+        switch self {
+        case .breached: return "✗"
+        case .dueSoon: return "!"
+        case .onTime: return "✓"
+        }
+    }
 }
 
 /// What a supervisor does to an escalation.

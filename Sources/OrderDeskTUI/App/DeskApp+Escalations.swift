@@ -6,7 +6,8 @@ import OrderDeskTerminal
 extension DeskApp {
     /// `e` on an order: the raise dialog.
     func openRaiseEscalation(for row: QueueRow) {
-        state.modal = .raiseEscalation(RaiseEscalationState(orderID: row.id, orderNumber: row.orderNumber))
+        let active = ((try? client.escalations.forOrder(row.id)) ?? []).filter { $0.status.isActive }
+        state.modal = .raiseEscalation(RaiseEscalationState(row: row, active: active, today: Day(unixSeconds: client.now())))
     }
 
     /// Saves the escalation; the dialog stays open with what was typed when the store refuses.
@@ -21,6 +22,25 @@ extension DeskApp {
         }
     }
 
-    /// Runs the automatic rules when they are due (at start-up, then every few minutes).
-    func runAutoEscalationsWhenDue() {}
+    /// Runs the automatic rules when they are due: right after the first frame, then every
+    /// `autoEscalationInterval`. Escalations they raise show at once, with a word in the footer.
+    func runAutoEscalationsWhenDue() {
+        let clock = ContinuousClock.now
+        if let last = lastAutoEscalation, clock - last < autoEscalationInterval { return }
+        lastAutoEscalation = clock
+        do {
+            let raised = try client.escalations.runRules()
+            guard raised > 0 else { return }
+            if state.message == nil {
+                state.message = StatusMessage("The automatic rules escalated \(raised) stuck order\(raised == 1 ? "" : "s").")
+            }
+            reloadEverything()
+            render()
+        } catch {
+            // Another desk holding the write lock for long is no reason to stop; the next turn tries again.
+            state.message = StatusMessage("The automatic escalation rules could not run: "
+                + ((error as? LocalizedError)?.errorDescription ?? String(describing: error)), isError: true)
+            render()
+        }
+    }
 }

@@ -29,6 +29,9 @@ public final class DeskApp {
         return Double(since.components.seconds) + Double(since.components.attoseconds) / 1e18
     }
     private static let clockOrigin = ContinuousClock.now
+    /// How often the run loop runs the automatic escalation rules (the first time right after the first frame).
+    public var autoEscalationInterval: Duration = .seconds(300)
+    var lastAutoEscalation: ContinuousClock.Instant?
     /// Told of every request to open the contract editor, before the editor opens (tests watch it).
     var contractEditorWatcher: ((ContractEditorTarget) -> Void)?
 
@@ -438,6 +441,7 @@ public final class DeskApp {
         guard let id = state.detail?.orderID else { return }
         do {
             state.detail?.detail = try client.orderDetail(id)
+            state.detail?.escalations = try client.escalations.forOrder(id)
         } catch {
             report(error)
         }

@@ -5,6 +5,8 @@ import OrderDeskTerminal
 public struct OrderDetailState: Hashable, Sendable {
     public var orderID: Int64
     public var detail: OrderDetail?
+    /// The order's escalations, newest first: an account manager follows what the supervisors did here.
+    public var escalations: [EscalationRecord] = []
     public var scroll = 0
 
     public init(orderID: Int64, detail: OrderDetail? = nil) { self.orderID = orderID; self.detail = detail }
@@ -30,7 +32,7 @@ public enum OrderDetailScreen {
     typealias Line = [(text: String, slot: ThemeSlot?, state: OrderState?)]
 
     /// The detail laid out as lines for a width.
-    static func lines(_ detail: OrderDetail, width: Int, now: Int64) -> [Line] {
+    static func lines(_ detail: OrderDetail, escalations: [EscalationRecord] = [], width: Int, now: Int64) -> [Line] {
         let row = detail.row
         var out: [Line] = []
         func label(_ name: String) -> (String, ThemeSlot?, OrderState?) { (DisplayWidth.pad(name, to: 11), .muted, nil) }
@@ -61,6 +63,10 @@ public enum OrderDetailScreen {
             "version \(row.version)" + (detail.updatedBy.map { " · last by " + $0 + " at " + Timestamp.display(detail.updatedAt) } ?? ""),
             .muted, nil)])
         out.append([])
+        if !escalations.isEmpty {
+            out += escalationLines(escalations, width: width, now: now)
+            out.append([])
+        }
 
         // Order lines as a small table.
         out.append([("Lines", .title, nil)])
@@ -102,6 +108,32 @@ public enum OrderDetailScreen {
         return out
     }
 
+    /// The order's escalations: each with where it stands, who owns it, and its thread.
+    static func escalationLines(_ escalations: [EscalationRecord], width: Int, now: Int64) -> [Line] {
+        let active = escalations.filter { $0.status.isActive }.count
+        var out: [Line] = [[("Escalations (\(escalations.count)" + (active > 0 ? ", \(active) active" : "") + ")", .title, nil)]]
+        for e in escalations {
+            let sla = e.slaState(at: now)
+            let slot: ThemeSlot = sla == .breached ? .danger : sla == .dueSoon ? .warning : e.status.isActive ? .accent : .muted
+            let marker = sla.map { String($0.symbol) } ?? "·"
+            out.append([("  " + marker + " " + e.severity.label + " " + e.status.label, slot, nil),
+                        ("  " + e.reason.label + "  ·  " + e.timing(at: now)
+                            + "  ·  owner " + (e.ownerLogin ?? "—"), nil, nil)])
+            out.append([("      raised " + Timestamp.display(e.raisedAt) + " by " + (e.raisedByLogin ?? "the rules")
+                + (e.acknowledgedAt.map { "  ·  acknowledged " + Timestamp.display($0) } ?? ""), .muted, nil)])
+            if let resolution = e.resolution {
+                for (i, wrapped) in TextWrap.lines("Resolution: " + resolution, width: max(10, width - 8)).enumerated() {
+                    out.append([((i == 0 ? "      " : "        ") + wrapped, .ok, nil)])
+                }
+            }
+            for note in e.notes {
+                out.append([("      " + Timestamp.display(note.at) + "  " + (note.authorLogin ?? "the rules"), .muted, nil)])
+                for wrapped in TextWrap.lines(note.text, width: max(10, width - 8)) { out.append([(("        " + wrapped), nil, nil)]) }
+            }
+        }
+        return out
+    }
+
     public static func render(_ state: OrderDetailState, on canvas: Canvas, now: Int64, top: Int, bottom: Int) {
         let theme = canvas.theme
         for y in top..<bottom { canvas.fill(row: y, style: theme.style(.body)) }
@@ -109,7 +141,7 @@ public enum OrderDetailScreen {
             canvas.text("Loading order…", row: top + 1, column: 2, style: theme.style(.muted))
             return
         }
-        let all = lines(detail, width: canvas.columns - 2, now: now)
+        let all = lines(detail, escalations: state.escalations, width: canvas.columns - 2, now: now)
         for (i, line) in all.dropFirst(state.scroll).enumerated() where top + i < bottom {
             var x = 1
             for segment in line {
@@ -124,6 +156,6 @@ public enum OrderDetailScreen {
 
     /// How many lines the detail takes at a width (for scrolling limits).
     static func contentRows(_ state: OrderDetailState, width: Int, now: Int64) -> Int {
-        state.detail.map { lines($0, width: width - 2, now: now).count } ?? 0
+        state.detail.map { lines($0, escalations: state.escalations, width: width - 2, now: now).count } ?? 0
     }
 }

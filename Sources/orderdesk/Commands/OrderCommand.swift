@@ -32,6 +32,17 @@ struct OrderCommand: ParsableCommand {
                 }
                 print("Notes:")
                 for note in detail.notes { print("  \(Timestamp.iso(note.at))  \(note.author): \(note.text)") }
+                let escalations = try db.escalations(orderID: id)
+                if !escalations.isEmpty {
+                    let now = Int64(Date().timeIntervalSince1970)
+                    print("Escalations:")
+                    for e in escalations {
+                        print("  \(e.severity.label)  \(e.status.rawValue)  \(e.reason.rawValue)  owner \(e.ownerLogin ?? "-")  "
+                            + "raised \(Timestamp.iso(e.raisedAt)) by \(e.raisedByLogin ?? "the rules")  \(e.timing(at: now))")
+                        if let resolution = e.resolution { print("    resolution: \(resolution)") }
+                        for note in e.notes { print("    \(Timestamp.iso(note.at))  \(note.authorLogin ?? "the rules"): \(note.text)") }
+                    }
+                }
                 print("History:")
                 for entry in detail.history {
                     var text = "  \(Timestamp.iso(entry.at))  \(entry.actor)  \(entry.action)"

@@ -278,6 +278,7 @@ extension DeskApp {
     /// On the customer screen the footer offers what works in the current pane (at 80 columns they
     /// would not all fit); nil elsewhere (every hint of the context).
     var footerCommands: Set<CommandID>? {
+        if state.context == .status { return statusFooterCommands }
         if state.context == .contract {
             return ContractScreen.commands(for: state.contract?.detail, user: client.user)
                 .union(CommandTable.commands(in: .global).map(\.id))
@@ -288,7 +289,8 @@ extension DeskApp {
 
     /// Hints named for what their key does where the cursor is: `n` writes a contract on the contracts pane.
     var footerRelabels: [CommandID: String] {
-        state.context == .customer && state.customer?.pane == .contracts ? [.customerNote: "new contract"] : [:]
+        if state.context == .status { return statusFooterRelabels }
+        return state.context == .customer && state.customer?.pane == .contracts ? [.customerNote: "new contract"] : [:]
     }
 
     /// The footer's position text on the customer screens.

@@ -77,9 +77,10 @@ extension DeskApp {
         default: verb = "write notes on"
         }
         guard user.role.handlesEscalations else {
-            let owner = state.status.selected?.ownerLogin.map { " (this one: " + $0 + ")" } ?? ""
-            state.message = StatusMessage("Only supervisors and directors \(verb) escalations: \(user.login) is "
-                + "\(Self.article(user.role)) \(Self.roleName(user.role)). Ask the escalation's owner\(owner).", isError: true)
+            // Short enough for the footer at 80 columns: who may, and whom to ask.
+            let what = verb == "write notes on" ? "write escalation notes" : verb + " escalations"
+            let owner = state.status.selected?.ownerLogin.map { "; ask its owner, " + $0 } ?? ""
+            state.message = StatusMessage("Supervisors and directors " + what + owner + ".", isError: true)
             return nil
         }
         guard state.status.pane == .list else {
@@ -106,9 +107,6 @@ extension DeskApp {
         }
         return row
     }
-
-    static func roleName(_ role: Role) -> String { role.rawValue.replacingOccurrences(of: "_", with: " ") }
-    static func article(_ role: Role) -> String { role == .accountManager ? "an" : "a" }
 
     // MARK: Dialogs and steps
 
@@ -197,7 +195,6 @@ extension DeskApp {
 
     /// The count asked for while handling a key.
     func performStatusCount() {
-        state.status.countPending = false
         performStatus([.count])
     }
 
@@ -227,7 +224,7 @@ extension DeskApp {
             merged: { list, page, purpose in
                 if purpose != .anchorForRefresh { StatusScreen.noteVersions(&list, page.rows, highlightUntil: until) }
             })
-        if outcome.countDeferred { state.status.countPending = true }
+        if outcome.countDeferred { state.status.countPending = true } else if outcome.counted { state.status.countPending = false }
         for error in outcome.errors { report(error) }
     }
 

@@ -132,11 +132,7 @@ public enum EscalationDialogs {
     // MARK: Resolve and note
 
     static func updateText(_ state: inout EscalationTextDialogState, _ key: Key, resolving: Bool) -> DialogOutcome {
-        if state.confirmingDiscard {
-            if key == .character("y") || key == .character("Y") { return .close }
-            state.confirmingDiscard = false
-            return .stay
-        }
+        if let answer = DiscardQuestion.answer(&state.confirmingDiscard, key) { return answer }
         switch key {
         case .control("s"):
             let text = state.field.text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -149,9 +145,7 @@ public enum EscalationDialogs {
             return .escalationDialog(resolving ? .step(escalationID: id, .resolve(note: text), expectedVersion: state.target.version)
                                                : .addNote(escalationID: id, text))
         case .escape:
-            if state.field.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return .close }
-            state.confirmingDiscard = true
-            return .stay
+            return DiscardQuestion.escape(state.field.text, asking: &state.confirmingDiscard)
         default:
             if state.field.handle(key) { state.error = nil }
             return .stay

@@ -197,8 +197,8 @@ public enum StatusScreen {
         TableColumn(.order, "Order", width: 8),
         TableColumn(.customer, "Customer", width: 13, maxWidth: 30),
         TableColumn(.reason, "Reason", width: 12, maxWidth: 28),
-        TableColumn(.owner, "Owner", width: 10, drop: 2),
-        TableColumn(.orderOwner, "AM", width: 10, drop: 1),
+        TableColumn(.owner, "Owner", width: 11, drop: 2),
+        TableColumn(.orderOwner, "AM", width: 11, drop: 1),
         TableColumn(.age, "Age", width: 4, alignRight: true),
     ]
 
@@ -428,7 +428,7 @@ public enum StatusScreen {
     /// `Escalations · open or acknowledged · f filter`, the filter in words, or an account manager's own.
     static func heading(_ state: StatusState) -> String {
         let f = state.filter
-        let what = f.isOwnOnly ? "Your escalations (orders you own or raised), read-only" : "Escalations"
+        let what = f.isOwnOnly ? "Your escalations (read-only)" : "Escalations"
         if f.isDefault { return what + " · open or acknowledged · f filter" }
         return what + " · " + f.summary + " · F clears"
     }

@@ -75,6 +75,8 @@ public enum KeysetListRunner {
     public struct Outcome {
         /// A count was asked for while counts are deferred (see `DeskApp.handle`).
         public var countDeferred = false
+        /// A count was taken (or tried): nothing is pending any more.
+        public var counted = false
         /// What the client threw, to report once the list is no longer being changed.
         public var errors: [Error] = []
     }
@@ -103,6 +105,7 @@ public enum KeysetListRunner {
                 case .count where deferCount:
                     outcome.countDeferred = true
                 case .count:
+                    outcome.counted = true
                     list.takeCount(try count(list))
                 }
             } catch {

@@ -280,7 +280,7 @@ struct CustomerScreenTests {
         app.press(.enter)
         #expect(app.state.context == .detail)
         #expect(app.state.detail?.orderID == order.id)
-        #expect(terminal.line(0).contains(" › Café Roma LLC  › Order " + order.orderNumber + " "))
+        #expect(terminal.line(0).contains(" › Café Roma LLC  › Order " + order.orderNumber))
         app.press(.character("c")) // the order's customer is the one under it: back to it
         #expect(app.state.context == .customer)
         app.press(.enter, .escape)

@@ -310,26 +310,16 @@ extension DeskApp {
     /// Performs the list's effects through the client; a count asked for while handling a key waits until
     /// that key's frame is drawn (see `handle`).
     func performContracts(_ effects: [ContractsEffect]) {
-        var pending = effects
-        while !pending.isEmpty {
-            let effect = pending.removeFirst()
-            do {
-                switch effect {
-                case let .fetch(request, limit, purpose):
-                    let page = try client.contracts.page(state.contracts.filter, request, limit)
-                    pending += ContractsScreen.update(&state.contracts, .loaded(page, purpose))
-                case .count where deferCounts:
-                    state.contracts.countPending = true
-                case .count:
-                    state.contracts.countPending = false
-                    let total = try client.contracts.count(state.contracts.filter)
-                    pending += ContractsScreen.update(&state.contracts, .counted(total))
-                }
-            } catch {
-                state.contracts.loaded = true
-                report(error)
-            }
-        }
+        let contracts = client.contracts
+        let outcome = KeysetListRunner.perform(
+            effects, on: &state.contracts, deferCount: deferCounts,
+            page: { list, request, limit in
+                let page = try contracts.page(list.filter, ContractPageRequest(request), limit)
+                return KeysetListPage(rows: page.rows, hasMoreAfter: page.hasMoreAfter, hasMoreBefore: page.hasMoreBefore)
+            },
+            count: { list in try contracts.count(list.filter) })
+        if outcome.countDeferred { state.contracts.countPending = true } else if outcome.counted { state.contracts.countPending = false }
+        for error in outcome.errors { report(error) }
     }
 
     // MARK: Drawing
@@ -377,5 +367,17 @@ extension DeskApp {
         guard let awaiting = state.contracts.awaitingMe, awaiting.count > 0 else { return compact ? "" : "Contracts" }
         let n = ContractsScreen.count(awaiting)
         return compact ? "(" + n + ")" : "Contracts (" + n + " awaiting you)"
+    }
+}
+
+extension ContractPageRequest {
+    /// The client's request for a window's.
+    init(_ request: KeysetWindow<ContractRow>.Request) {
+        switch request {
+        case .first: self = .first
+        case .last: self = .last
+        case .after(let row): self = .after(row)
+        case .before(let row): self = .before(row)
+        }
     }
 }

@@ -245,26 +245,16 @@ extension DeskApp {
     /// Performs the list's effects through the client; a count asked for while handling a key waits
     /// until that key's frame is drawn (see `handle`).
     func performCustomers(_ effects: [CustomersEffect]) {
-        var pending = effects
-        while !pending.isEmpty {
-            let effect = pending.removeFirst()
-            do {
-                switch effect {
-                case let .fetch(request, limit, purpose):
-                    let page = try client.customers.page(state.customers.search, request, limit)
-                    pending += CustomersScreen.update(&state.customers, .loaded(page, purpose))
-                case .count where deferCounts:
-                    state.customers.countPending = true
-                case .count:
-                    state.customers.countPending = false
-                    let total = try client.customers.count(state.customers.search)
-                    pending += CustomersScreen.update(&state.customers, .counted(total))
-                }
-            } catch {
-                state.customers.loaded = true
-                report(error)
-            }
-        }
+        let customers = client.customers
+        let outcome = KeysetListRunner.perform(
+            effects, on: &state.customers, deferCount: deferCounts,
+            page: { list, request, limit in
+                let page = try customers.page(list.search, CustomerPageRequest(request), limit)
+                return KeysetListPage(rows: page.rows, hasMoreAfter: page.hasMoreAfter, hasMoreBefore: page.hasMoreBefore)
+            },
+            count: { list in try customers.count(list.search) })
+        if outcome.countDeferred { state.customers.countPending = true } else if outcome.counted { state.customers.countPending = false }
+        for error in outcome.errors { report(error) }
     }
 
     // MARK: Drawing
@@ -278,6 +268,7 @@ extension DeskApp {
     /// On the customer screen the footer offers what works in the current pane (at 80 columns they
     /// would not all fit); nil elsewhere (every hint of the context).
     var footerCommands: Set<CommandID>? {
+        if state.context == .status { return statusFooterCommands }
         if state.context == .contract {
             return ContractScreen.commands(for: state.contract?.detail, user: client.user)
                 .union(CommandTable.commands(in: .global).map(\.id))
@@ -288,7 +279,8 @@ extension DeskApp {
 
     /// Hints named for what their key does where the cursor is: `n` writes a contract on the contracts pane.
     var footerRelabels: [CommandID: String] {
-        state.context == .customer && state.customer?.pane == .contracts ? [.customerNote: "new contract"] : [:]
+        if state.context == .status { return statusFooterRelabels }
+        return state.context == .customer && state.customer?.pane == .contracts ? [.customerNote: "new contract"] : [:]
     }
 
     /// The footer's position text on the customer screens.
@@ -316,5 +308,17 @@ extension DeskApp {
         guard let customer = state.customer else { return nil }
         let name = customer.detail?.header.name ?? "Customer…"
         return " › " + DisplayWidth.truncate(name, to: 28) + " "
+    }
+}
+
+extension CustomerPageRequest {
+    /// The client's request for a window's.
+    init(_ request: KeysetWindow<CustomerSummary>.Request) {
+        switch request {
+        case .first: self = .first
+        case .last: self = .last
+        case .after(let row): self = .after(row)
+        case .before(let row): self = .before(row)
+        }
     }
 }

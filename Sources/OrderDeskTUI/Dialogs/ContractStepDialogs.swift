@@ -99,16 +99,10 @@ public struct ContractDecisionDialogState: Hashable, Sendable {
 
 public enum ContractDecisionDialog {
     public static func update(_ state: inout ContractDecisionDialogState, _ key: Key) -> DialogOutcome {
-        if state.confirmingDiscard {
-            if key == .character("y") || key == .character("Y") { return .close }
-            state.confirmingDiscard = false
-            return .stay
-        }
+        if let answer = DiscardQuestion.answer(&state.confirmingDiscard, key) { return answer }
         switch key {
         case .escape:
-            if state.comment.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return .close }
-            state.confirmingDiscard = true
-            return .stay
+            return DiscardQuestion.escape(state.comment.text, asking: &state.confirmingDiscard)
         case .enter, .control("s"):
             let text = state.comment.text.trimmingCharacters(in: .whitespacesAndNewlines)
             if text.isEmpty && !state.approve {

@@ -18,11 +18,7 @@ public struct NoteDialogState: Hashable, Sendable {
 
 public enum NoteDialog {
     public static func update(_ state: inout NoteDialogState, _ key: Key) -> DialogOutcome {
-        if state.confirmingDiscard {
-            if key == .character("y") || key == .character("Y") { return .close }
-            state.confirmingDiscard = false
-            return .stay
-        }
+        if let answer = DiscardQuestion.answer(&state.confirmingDiscard, key) { return answer }
         switch key {
         case .control("s"):
             let text = state.field.text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -30,9 +26,7 @@ public enum NoteDialog {
             state.error = nil
             return .submit(.addNote(text), orderID: state.orderID, expectedVersion: state.version)
         case .escape:
-            if state.field.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return .close }
-            state.confirmingDiscard = true
-            return .stay
+            return DiscardQuestion.escape(state.field.text, asking: &state.confirmingDiscard)
         default:
             _ = state.field.handle(key)
             return .stay

@@ -2,13 +2,7 @@ import OrderDeskCore
 import OrderDeskTerminal
 
 /// Why a page of the contracts list was asked for, so the answer can be merged into the window.
-public enum ContractsFetchPurpose: Hashable, Sendable {
-    /// A move, fill or reload of the window, merged by the window.
-    case window(KeysetWindow<ContractRow>.Purpose)
-    /// The contract just above the window, as the first step of reloading it in place (a keyset page
-    /// starts after a row, never at it).
-    case anchorForRefresh
-}
+public typealias ContractsFetchPurpose = KeysetListPurpose<ContractRow>
 
 /// The contracts list (tab 3): a window of rows onto the contracts matching the filter, newest first.
 public struct ContractsState: Hashable, Sendable, CountedKeysetList {
@@ -30,11 +24,8 @@ public struct ContractsState: Hashable, Sendable, CountedKeysetList {
     public init() {}
 }
 
-/// What the contracts list asks the run loop to do.
-public enum ContractsEffect: Hashable, Sendable {
-    case fetch(ContractPageRequest, limit: Int, purpose: ContractsFetchPurpose)
-    case count
-}
+/// What the contracts list asks the run loop to do (a fetch is mapped onto `ContractPageRequest`).
+public typealias ContractsEffect = KeysetListEffect<ContractRow>
 
 /// Messages into the contracts list.
 public enum ContractsAction: Hashable, Sendable {
@@ -55,16 +46,16 @@ public enum ContractsScreen {
         switch action {
         case .command(let command):
             if let motion = KeysetWindow<ContractRow>.Motion(command) {
-                return state.window.move(motion).map { [effect($0)] } ?? []
+                return state.effects(moving: motion)
             }
             switch command {
             case .contractsInbox:
                 state.filter.awaitingMyApproval.toggle()
-                return reset(&state)
+                return state.effectsOfRestart()
             case .contractsClearFilter:
                 guard !state.filter.isEmpty else { return [] }
                 state.filter = ContractFilter()
-                return reset(&state)
+                return state.effectsOfRestart()
             case .refresh:
                 return update(&state, .refresh)
             default:
@@ -73,44 +64,22 @@ public enum ContractsScreen {
 
         case .setFilter(let filter):
             state.filter = filter
-            return reset(&state)
+            return state.effectsOfRestart()
 
-        case .loaded(let page, .anchorForRefresh):
-            return [effect(state.reloadFetch(after: page.rows.first))]
-
-        case .loaded(let page, .window(let purpose)):
-            let next = state.mergePage(page.rows, hasMoreAfter: page.hasMoreAfter, hasMoreBefore: page.hasMoreBefore, for: purpose)
-            return next.map { [effect($0)] } ?? []
+        case .loaded(let page, let purpose):
+            return state.effects(merging: KeysetListPage(rows: page.rows, hasMoreAfter: page.hasMoreAfter,
+                                                         hasMoreBefore: page.hasMoreBefore), for: purpose)
 
         case .counted(let total):
             state.takeCount(total)
             return []
 
         case .resized(let visible):
-            return state.window.resize(visibleRows: visible).map { [effect($0)] } ?? []
+            return state.effects(resizingTo: visible)
 
         case .refresh:
-            switch state.reload {
-            case .restart: return reset(&state)
-            case .fetch(let fetch): return [effect(fetch), .count]
-            case .anchorAbove(let top): return [.fetch(.before(top), limit: 1, purpose: .anchorForRefresh), .count]
-            }
+            return state.effectsOfReload()
         }
-    }
-
-    /// Start over at the top under a new filter.
-    static func reset(_ state: inout ContractsState) -> [ContractsEffect] {
-        [effect(state.restart()), .count]
-    }
-
-    private static func effect(_ fetch: KeysetWindow<ContractRow>.Fetch) -> ContractsEffect {
-        let request: ContractPageRequest = switch fetch.request {
-        case .first: .first
-        case .last: .last
-        case .after(let row): .after(row)
-        case .before(let row): .before(row)
-        }
-        return .fetch(request, limit: fetch.limit, purpose: .window(fetch.purpose))
     }
 
     // MARK: Rendering

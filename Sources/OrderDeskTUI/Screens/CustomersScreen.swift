@@ -2,13 +2,7 @@ import OrderDeskCore
 import OrderDeskTerminal
 
 /// Why a page of the customers list was asked for, so the answer can be merged into the window.
-public enum CustomersFetchPurpose: Hashable, Sendable {
-    /// A move, fill or reload of the window, merged by the window.
-    case window(KeysetWindow<CustomerSummary>.Purpose)
-    /// The customer just above the window, as the first step of reloading it in place (a keyset page
-    /// starts after a row, never at it).
-    case anchorForRefresh
-}
+public typealias CustomersFetchPurpose = KeysetListPurpose<CustomerSummary>
 
 /// The customers list (tab 2): a window of rows onto the customers matching the search, sorted by name.
 public struct CustomersState: Hashable, Sendable, CountedKeysetList {
@@ -32,11 +26,8 @@ public struct CustomersState: Hashable, Sendable, CountedKeysetList {
     public init() {}
 }
 
-/// What the customers list asks the run loop to do.
-public enum CustomersEffect: Hashable, Sendable {
-    case fetch(CustomerPageRequest, limit: Int, purpose: CustomersFetchPurpose)
-    case count
-}
+/// What the customers list asks the run loop to do (a fetch is mapped onto `CustomerPageRequest`).
+public typealias CustomersEffect = KeysetListEffect<CustomerSummary>
 
 /// Messages into the customers list.
 public enum CustomersAction: Hashable, Sendable {
@@ -57,7 +48,7 @@ public enum CustomersScreen {
         switch action {
         case .command(let command):
             if let motion = KeysetWindow<CustomerSummary>.Motion(command) {
-                return state.window.move(motion).map { [effect($0)] } ?? []
+                return state.effects(moving: motion)
             }
             switch command {
             case .customersSearch:
@@ -74,45 +65,22 @@ public enum CustomersScreen {
             guard let text = SearchTyping.handle(key, field: &state.searchField, searching: &state.searching) else { return [] }
             guard text != state.search else { return [] }
             state.search = text
-            return reset(&state)
+            return state.effectsOfRestart()
 
-        case .loaded(let page, .anchorForRefresh):
-            return [effect(state.reloadFetch(after: page.rows.first))]
-
-        case .loaded(let page, .window(let purpose)):
-            let next = state.mergePage(page.rows, hasMoreAfter: page.hasMoreAfter, hasMoreBefore: page.hasMoreBefore, for: purpose)
-            return next.map { [effect($0)] } ?? []
+        case .loaded(let page, let purpose):
+            return state.effects(merging: KeysetListPage(rows: page.rows, hasMoreAfter: page.hasMoreAfter,
+                                                         hasMoreBefore: page.hasMoreBefore), for: purpose)
 
         case .counted(let total):
             state.takeCount(total)
             return []
 
         case .resized(let visible):
-            return state.window.resize(visibleRows: visible).map { [effect($0)] } ?? []
+            return state.effects(resizingTo: visible)
 
         case .refresh:
-            switch state.reload {
-            case .restart: return reset(&state)
-            case .fetch(let fetch): return [effect(fetch), .count]
-            case .anchorAbove(let top): return [.fetch(.before(top), limit: 1, purpose: .anchorForRefresh), .count]
-            }
+            return state.effectsOfReload()
         }
-    }
-
-    /// Start over at the top of a new search.
-    static func reset(_ state: inout CustomersState) -> [CustomersEffect] {
-        [effect(state.restart()), .count]
-    }
-
-    /// The window's fetch as a page of customers: by the keys of the rows it is relative to.
-    private static func effect(_ fetch: KeysetWindow<CustomerSummary>.Fetch) -> CustomersEffect {
-        let request: CustomerPageRequest = switch fetch.request {
-        case .first: .first
-        case .last: .last
-        case .after(let row): .after(row)
-        case .before(let row): .before(row)
-        }
-        return .fetch(request, limit: fetch.limit, purpose: .window(fetch.purpose))
     }
 
     // MARK: Rendering

@@ -16,6 +16,8 @@ final class FakeOrderBook: @unchecked Sendable {
     var customers = FakeCustomerBook()
     /// Contracts behind the contract screens (none when nil: the client's contracts are `.empty`).
     var contracts: FakeContractBook?
+    /// Escalations behind the status view (none when nil: the client's escalations are `.empty`).
+    var escalations: FakeEscalationBook?
 
     init(rows: [QueueRow], now: Int64) { self.rows = rows; self.now = now }
 
@@ -143,7 +145,7 @@ final class FakeOrderBook: @unchecked Sendable {
                 return d
             },
             apply: { [self] change, id, version in try apply(change, id, version, by: user) },
-            dataVersion: { [self] in lock.lock(); defer { lock.unlock() }; return version },
+            dataVersion: { [self] in lock.lock(); defer { lock.unlock() }; return version + (escalations?.changes ?? 0) },
             reconcileRuns: { [self] in reconcile.runs },
             reconcileDifferences: { [self] in reconcile.after($0, $1, $2, $3) },
             reconcileDifferencesBefore: { [self] in reconcile.before($0, $1, $2, $3) },
@@ -153,7 +155,8 @@ final class FakeOrderBook: @unchecked Sendable {
             exportOpenDifferences: { [self] in try reconcile.export($0, $1) },
             completePath: { [self] in PathCompletion.candidates(for: $0, currentDirectory: reconcile.completionDirectory) },
             customers: customers.client(as: user, now: now, orders: self),
-            contracts: contracts?.client(as: user) ?? .empty
+            contracts: contracts?.client(as: user) ?? .empty,
+            escalations: escalations?.client(as: user) ?? .empty
         )
     }
 }

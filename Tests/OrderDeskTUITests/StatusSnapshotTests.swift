@@ -1,0 +1,60 @@
+import OrderDeskCore
+import OrderDeskTerminal
+import Testing
+@testable import OrderDeskTUI
+
+struct StatusSnapshotTests {
+    @Test func supervisorAt80x24() {
+        let desk = StatusDesk()
+        desk.show()
+        desk.app.press(.down)
+        assertSnapshot(desk.text, named: "status-80x24")
+    }
+
+    @Test func directorAt120x40() {
+        let desk = StatusDesk(size: (40, 120), user: SampleEscalations.director, extra: 12)
+        desk.show()
+        desk.app.press(.down, .down)
+        assertSnapshot(desk.text, named: "status-120x40")
+    }
+
+    @Test func monoWithAChangedRowAndTheBoardFocused() {
+        let desk = StatusDesk(theme: .builtInMono)
+        desk.show()
+        desk.escalations.externalChange(7) { $0.status = .acknowledged }
+        desk.poll()
+        desk.app.press(.tab, .down)
+        for row in 0..<desk.terminal.size.rows {
+            for column in 0..<desk.terminal.size.columns {
+                let style = desk.terminal.style(row: row, column: column)
+                #expect(style.foreground == .terminalDefault && style.background == .terminalDefault)
+            }
+        }
+        assertSnapshot(desk.mono, named: "status-80x24-mono")
+    }
+
+    @Test func accountManagerAt80x24() {
+        let desk = StatusDesk(user: SampleEscalations.manager)
+        desk.show()
+        desk.app.press(.character("r"))
+        assertSnapshot(desk.text, named: "status-manager-80x24")
+    }
+
+    @Test func resolveDialogAt80x24() {
+        let desk = StatusDesk()
+        desk.show()
+        desk.select(3)
+        desk.app.press(.character("r"), .control("s"))
+        desk.app.type("Chef called back; apology and a credit on the next bill.")
+        assertSnapshot(desk.text, named: "status-resolve-80x24")
+    }
+
+    @Test func reassignAndFilterDialogsAt80x24() {
+        let desk = StatusDesk()
+        desk.show()
+        desk.app.press(.character("o"))
+        assertSnapshot(desk.text, named: "status-reassign-80x24")
+        desk.app.press(.escape, .character("f"), .right, .down, .right)
+        assertSnapshot(desk.text, named: "status-filter-80x24")
+    }
+}

@@ -6,6 +6,11 @@ import OrderDeskTerminal
 extension DeskApp {
     /// `e` on an order: the raise dialog.
     func openRaiseEscalation(for row: QueueRow) {
+        guard client.user.role != .viewer else {
+            // The store refuses too; saying so now spares typing a note for nothing.
+            state.message = StatusMessage("A viewer cannot escalate: ask the order's account manager or a supervisor.", isError: true)
+            return
+        }
         let active = ((try? client.escalations.forOrder(row.id)) ?? []).filter { $0.status.isActive }
         state.modal = .raiseEscalation(RaiseEscalationState(row: row, active: active, today: Day(unixSeconds: client.now())))
     }

@@ -117,10 +117,14 @@ public enum OrderDetailScreen {
             let slot: ThemeSlot = sla == .breached ? .danger : sla == .dueSoon ? .warning : e.status.isActive ? .accent : .muted
             let marker = sla.map { String($0.symbol) } ?? "·"
             out.append([("  " + marker + " " + e.severity.label + " " + e.status.label, slot, nil),
-                        ("  " + e.reason.label + "  ·  " + e.timing(at: now)
+                        ("  " + e.reason.label + (e.status.isActive ? "  ·  " + e.timing(at: now) : "")
                             + "  ·  owner " + (e.ownerLogin ?? "—"), nil, nil)])
-            out.append([("      raised " + Timestamp.display(e.raisedAt) + " by " + (e.raisedByLogin ?? "the rules")
-                + (e.acknowledgedAt.map { "  ·  acknowledged " + Timestamp.display($0) } ?? ""), .muted, nil)])
+            var steps = ["raised " + Timestamp.display(e.raisedAt) + " by " + (e.raisedByLogin ?? "the rules")]
+            if let at = e.acknowledgedAt { steps.append("acknowledged " + Timestamp.display(at)) }
+            if let at = e.resolvedAt { steps.append("resolved " + Timestamp.display(at)) }
+            // One line when it fits, else a line a step.
+            let joined = steps.joined(separator: "  ·  ")
+            for line in DisplayWidth.of(joined) <= width - 6 ? [joined] : steps { out.append([("      " + line, .muted, nil)]) }
             if let resolution = e.resolution {
                 for (i, wrapped) in TextWrap.lines("Resolution: " + resolution, width: max(10, width - 8)).enumerated() {
                     out.append([((i == 0 ? "      " : "        ") + wrapped, .ok, nil)])

@@ -242,6 +242,7 @@ final class FakeEscalationBook: @unchecked Sendable {
         let id = (records.keys.max() ?? 0) + 1
         put(id: id, order: order, reason: reason, severity: severity, status: .open, raisedAt: now,
             dueAt: SLAPolicy.defaults.due(raisedAt: now, severity: severity), owner: "lee.chen", raisedBy: user.login)
+        if let note { records[id]!.notes.append(EscalationNote(at: now, authorLogin: user.login, text: note)) }
         changes += 1
         return records[id]!
     }

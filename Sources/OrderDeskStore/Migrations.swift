@@ -22,6 +22,9 @@ enum Migrations {
         migrator.registerMigration("v5-escalations") { db in
             for sql in v5Escalations { try db.execute(sql: sql) }
         }
+        migrator.registerMigration("v6-status-view") { db in
+            for sql in v6StatusView { try db.execute(sql: sql) }
+        }
         return migrator
     }
 
@@ -676,4 +679,107 @@ enum Migrations {
         END
         """,
     ]
+
+    /// Open orders (not billed, cancelled or rejected: `OrderState.isOpen`) as a CASE, frozen with
+    /// v6-status-view. A query that should use `orders_open_since` repeats this exact text.
+    static let openOrderSQL = "CASE state WHEN 'billed' THEN 0 WHEN 'cancelled' THEN 0 WHEN 'rejected' THEN 0 ELSE 1 END"
+    /// The states the automatic rules look at, as a CASE; queries on `orders_stuck` repeat this exact text.
+    static let stuckOrderSQL = "CASE state WHEN 'not_done' THEN 1 WHEN 'held' THEN 1 WHEN 'pending' THEN 1 WHEN 'scheduled' THEN 1 ELSE 0 END"
+
+    /// The supervisors' status view (issue 6): the team board's figures, the escalations list, its
+    /// counts and history, and the automatic rules' scan, each from an index range or a small summary.
+    static let v6StatusView: [String] = [
+        // The order's owner on its escalations, kept by triggers, so "an account manager's own" (orders they
+        // own or escalations they raised) is tested on an index entry without reading the order.
+        "ALTER TABLE escalations ADD COLUMN order_owner_id INTEGER REFERENCES users(id)",
+        "UPDATE escalations SET order_owner_id = (SELECT owner_id FROM orders WHERE id = escalations.order_id)",
+        """
+        CREATE TRIGGER escalations_order_owner_insert AFTER INSERT ON escalations BEGIN
+          UPDATE escalations SET order_owner_id = (SELECT owner_id FROM orders WHERE id = NEW.order_id) WHERE id = NEW.id;
+        END
+        """,
+        """
+        CREATE TRIGGER orders_owner_escalations AFTER UPDATE OF owner_id ON orders
+        WHEN OLD.owner_id IS NOT NEW.owner_id
+        BEGIN
+          UPDATE escalations SET order_owner_id = NEW.owner_id WHERE order_id = NEW.id;
+        END
+        """,
+        // The list in its order (severity, age, id) for active and for resolved escalations, with every
+        // filter's column on the entry; breached or not is tested on due_at at the time asked.
+        """
+        CREATE INDEX escalations_active_list ON escalations(severity, raised_at, id, due_at, status, owner_id, reason,
+          raised_by, order_owner_id) WHERE status != 'resolved'
+        """,
+        """
+        CREATE INDEX escalations_resolved_list ON escalations(severity, raised_at, id, owner_id, reason, raised_by,
+          order_owner_id) WHERE status = 'resolved'
+        """,
+        // The history: escalations resolved within the last days.
+        "CREATE INDEX escalations_resolved_at ON escalations(resolved_at, raised_at) WHERE status = 'resolved'",
+        // Open orders by owner and the UTC day they entered their state (state_since / 86 400), kept by
+        // triggers: the team board's aging buckets add up whole days from here and count only the orders of
+        // each boundary day exactly (orders_open_since). owner_id 0 is "no owner".
+        """
+        CREATE TABLE order_aging(
+          since_day INTEGER NOT NULL, owner_id INTEGER NOT NULL, n INTEGER NOT NULL,
+          PRIMARY KEY (since_day, owner_id)) WITHOUT ROWID
+        """,
+        orderAgingFill,
+        orderAgingInsertTrigger,
+        """
+        CREATE TRIGGER orders_aging_delete AFTER DELETE ON orders
+        WHEN \(openOrderSQL.replacingOccurrences(of: "CASE state", with: "CASE OLD.state"))
+        BEGIN
+          UPDATE order_aging SET n = n - 1 WHERE since_day = OLD.state_since / 86400 AND owner_id = COALESCE(OLD.owner_id, 0);
+        END
+        """,
+        """
+        CREATE TRIGGER orders_aging_update AFTER UPDATE OF state, state_since, owner_id ON orders
+        WHEN OLD.state IS NOT NEW.state OR OLD.state_since IS NOT NEW.state_since OR OLD.owner_id IS NOT NEW.owner_id
+        BEGIN
+          UPDATE order_aging SET n = n - 1
+            WHERE since_day = OLD.state_since / 86400 AND owner_id = COALESCE(OLD.owner_id, 0)
+              AND \(openOrderSQL.replacingOccurrences(of: "CASE state", with: "CASE OLD.state"));
+          INSERT INTO order_aging(since_day, owner_id, n)
+            SELECT NEW.state_since / 86400, COALESCE(NEW.owner_id, 0), 1
+            WHERE \(openOrderSQL.replacingOccurrences(of: "CASE state", with: "CASE NEW.state"))
+            ON CONFLICT(since_day, owner_id) DO UPDATE SET n = n + 1;
+        END
+        """,
+    ] + v6OrderIndexes
+
+    /// Counts a new open order in `order_aging`. The demo builder drops it during its bulk insert, fills the
+    /// summary with `orderAgingFill` and recreates the trigger from this same text.
+    static let orderAgingInsertTrigger = """
+        CREATE TRIGGER orders_aging_insert AFTER INSERT ON orders
+        WHEN \(openOrderSQL.replacingOccurrences(of: "CASE state", with: "CASE NEW.state"))
+        BEGIN
+          INSERT INTO order_aging(since_day, owner_id, n) VALUES (NEW.state_since / 86400, COALESCE(NEW.owner_id, 0), 1)
+            ON CONFLICT(since_day, owner_id) DO UPDATE SET n = n + 1;
+        END
+        """
+
+    /// `order_aging` from the orders, in one pass.
+    static let orderAgingFill = """
+        INSERT INTO order_aging(since_day, owner_id, n)
+        SELECT state_since / 86400, COALESCE(owner_id, 0), count(*) FROM orders WHERE \(openOrderSQL) GROUP BY 1, 2
+        """
+
+    /// The orders' indexes of the status view. The demo builder drops and recreates exactly these around its bulk insert.
+    static let v6OrderIndexes: [String] = [
+        // Open orders by the moment they entered their state: the aging buckets' boundary days.
+        "CREATE INDEX orders_open_since ON orders(state_since, owner_id) WHERE \(openOrderSQL)",
+        // An owner's installs of the week (installed or billed is tested on the entry).
+        "CREATE INDEX orders_by_owner_install ON orders(owner_id, install_on, state) WHERE install_on IS NOT NULL",
+        // An owner's MRR booked in the week, drafts excluded.
+        "CREATE INDEX orders_by_owner_booked ON orders(owner_id, booked_on, mrr_cents) WHERE state != 'draft'",
+        // The automatic rules' scan: the stuck states by how long they have been in them, with the install date.
+        "CREATE INDEX orders_stuck ON orders(state, state_since, install_on) WHERE \(stuckOrderSQL)",
+    ]
+
+    /// The names of `v6OrderIndexes`.
+    static let v6OrderIndexNames: [String] = v6OrderIndexes.map { sql in
+        String(sql.split(separator: " ")[2])
+    }
 }

@@ -56,6 +56,58 @@ struct SettingsTests {
     }
 }
 
+/// The escalation settings: the three SLAs, the rules' thresholds and severities.
+struct EscalationSettingsTests {
+    @Test func defaultsReadAsThePoliciesAndShowAsPeopleWriteThem() throws {
+        let (_, db, _, _, _) = try makeStaffed()
+        #expect(try db.slaPolicy() == .defaults)
+        #expect(try db.autoEscalationPolicy() == .defaults)
+        let shown = Dictionary(uniqueKeysWithValues: try db.settings().map { ($0.setting.rawValue, $0.setting.display($0.value)) })
+        #expect(shown["escalation.sla_p1"] == "4 hours")
+        #expect(shown["escalation.sla_p2"] == "1 business day")
+        #expect(shown["escalation.sla_p3"] == "3 business days")
+        #expect(shown["escalation.rule.not_done_days"] == "3 days")
+        #expect(shown["escalation.rule.held_days"] == "30 days")
+        #expect(shown["escalation.rule.pending_days"] == "14 days")
+        #expect(shown["escalation.rule.not_done_severity"] == "P2")
+        #expect(shown["escalation.rule.install_date_missed_severity"] == "P2")
+        #expect(shown["escalation.rule.held_severity"] == "P3")
+        #expect(shown["escalation.rule.pending_severity"] == "P3")
+    }
+
+    @Test func anAdminSetsThemInAnyUsualSpelling() throws {
+        let (_, db, admin, _, _) = try makeStaffed()
+        for (setting, typed, stored) in [(Setting.slaP1, "2 hours", "2h"), (.slaP2, "8h", "8h"), (.slaP3, "2 Business Days", "2bd"),
+                                         (.slaP3, "5bd", "5bd"), (.slaP1, "1 hour", "1h"), (.notDoneDays, "5", "5"),
+                                         (.heldDays, "45 days", "45"), (.pendingSeverity, "p1", "p1"), (.heldSeverity, "2", "p2")] {
+            try db.setSetting(setting, typed: typed, actor: admin, now: testNow)
+            #expect(try db.settings().first { $0.setting == setting }?.value == stored, "\(typed)")
+        }
+        #expect(try db.slaPolicy() == SLAPolicy(p1: .hours(1), p2: .hours(8), p3: .businessDays(5)))
+        let rules = try db.autoEscalationPolicy()
+        #expect(rules.notDoneDays == 5 && rules.heldDays == 45 && rules.pendingDays == 14)
+        #expect(rules.severity(of: .pending) == .p1 && rules.severity(of: .held) == .p2 && rules.severity(of: .notDone) == .p2)
+        #expect(Setting.slaP2.display("8h") == "8 hours")
+    }
+
+    @Test func badValuesSayWhatIsExpectedAndAHandEditedOneNamesItsKey() throws {
+        let (_, db, admin, _, _) = try makeStaffed()
+        for (setting, typed) in [(Setting.slaP1, "4"), (.slaP1, "0h"), (.slaP1, "four hours"), (.slaP2, "1 day"), (.slaP2, "61bd"),
+                                 (.slaP1, "721h"), (.notDoneDays, "0"), (.notDoneDays, "-3"), (.heldDays, "366"),
+                                 (.heldSeverity, "P4"), (.heldSeverity, "high")] {
+            #expect(throws: OrderDeskError.invalidInput(field: setting.rawValue, value: typed, expected: setting.expected), "\(typed)") {
+                try db.setSetting(setting, typed: typed, actor: admin, now: testNow)
+            }
+        }
+        #expect(Setting.slaP1.expected.contains("4h") && Setting.slaP1.expected.contains("1 business day"))
+        #expect(try db.settings().allSatisfy(\.isDefault))
+        try db.writer.write { try $0.execute(sql: "INSERT INTO settings(key, value) VALUES ('escalation.sla_p2', 'soon')") }
+        #expect(throws: StoreError.invalidSetting(key: "escalation.sla_p2", value: "soon", expected: Setting.slaP2.expected)) {
+            try db.slaPolicy()
+        }
+    }
+}
+
 struct PlantImportTests {
     @Test func anImportAddsUpdatesAndWithReplaceRemovesInOneAuditedStep() throws {
         let (_, db, admin, manager, _) = try makeStaffed()

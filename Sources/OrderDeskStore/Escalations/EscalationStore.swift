@@ -13,7 +13,7 @@ extension AppDatabase {
                 throw OrderDeskError.recordNotFound(what: "order #\(orderID)")
             }
             let owner = try EscalationSQL.owner(db, login: ownerLogin)
-            let due = SLAPolicy.defaults.due(raisedAt: now, severity: severity)
+            let due = try Self.slaPolicy(db).due(raisedAt: now, severity: severity)
             try db.execute(sql: """
                 INSERT INTO escalations(order_id, reason, severity, status, raised_by, raised_at, owner_id, due_at,
                                         updated_by, updated_at)
@@ -89,6 +89,9 @@ extension AppDatabase {
                 throw OrderDeskError.invalidFields([FieldError(field: "note", message: "Write the note first.")])
             }
             try EscalationSQL.addNote(db, escalationID: id, text: text, authorID: user.id, now: now)
+            // A note moves the version too, so the status view marks the row as changed.
+            try db.execute(sql: "UPDATE escalations SET version = version + 1, updated_by = ?, updated_at = ? WHERE id = ?",
+                           arguments: [user.id, now, id])
             return try EscalationSQL.record(db, id: id)
         }
     }
@@ -107,27 +110,25 @@ extension AppDatabase {
     }
 
     /// Runs the automatic rules over the orders stuck in not_done, held, pending or scheduled and raises one
-    /// escalation for each cause not raised before; returns how many it raised. Safe to run from several
-    /// desks and from cron at once: a cause is unique per order in the table.
+    /// escalation for each cause not raised before; returns how many it raised. `policy` defaults to the
+    /// settings' (`autoEscalationPolicy()`); due times follow the settings' SLAs. Safe to run from several
+    /// desks and from cron at once: a cause is unique per order in the table. When every cause is already
+    /// raised (the usual case) it only reads, and takes no write lock.
     @discardableResult
-    public func runAutoEscalations(now: Int64, policy: AutoEscalationPolicy = .defaults) throws -> Int {
-        try writer.write { db in
-            let today = Day(unixSeconds: now)
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT id, state, state_since, install_on FROM orders
-                WHERE (state = 'not_done' AND state_since < ?) OR (state = 'held' AND state_since < ?)
-                   OR (state = 'pending' AND state_since < ?) OR (state = 'scheduled' AND install_on < ?)
-                """, arguments: [now - Int64(policy.notDoneDays) * 86_400, now - Int64(policy.heldDays) * 86_400,
-                                 now - Int64(policy.pendingDays) * 86_400, today.iso])
+    public func runAutoEscalations(now: Int64, policy: AutoEscalationPolicy? = nil) throws -> Int {
+        let pending = try writer.read { db in
+            try !EscalationSQL.unraisedStuckOrders(db, now: now, policy: policy ?? Self.autoEscalationPolicy(db)).isEmpty
+        }
+        guard pending else { return 0 }
+        return try writer.write { db in
+            let policy = try policy ?? Self.autoEscalationPolicy(db)
+            let sla = try Self.slaPolicy(db)
             var raised = 0
-            for row in rows {
-                let stateText: String = row["state"]
-                guard let state = OrderState(rawValue: stateText) else { continue }
-                let facts = StuckOrderFacts(orderID: row["id"], state: state, stateSince: row["state_since"],
-                                            installOn: (row["install_on"] as String?).flatMap { Day(iso: $0) })
+            for facts in try EscalationSQL.unraisedStuckOrders(db, now: now, policy: policy) {
                 guard let finding = AutoEscalation.finding(for: facts, now: now, policy: policy) else { continue }
-                // Most stuck orders were escalated by an earlier run: one lookup on the cause index skips them
-                // before the owner is chosen (the insert still ignores a cause another desk raised meanwhile).
+                // The query skips causes already raised (by the cause as SQL spells it); this checks the cause
+                // as the rules spell it before the owner is chosen, and the insert still ignores a cause another
+                // desk raised meanwhile.
                 let known = try Bool.fetchOne(db, sql: "SELECT 1 FROM escalations WHERE order_id = ? AND cause = ?",
                                               arguments: [finding.orderID, finding.cause]) ?? false
                 if known { continue }
@@ -138,7 +139,7 @@ extension AppDatabase {
                     VALUES (?, ?, ?, 'open', NULL, ?, ?, ?, ?, ?)
                     ON CONFLICT (order_id, cause) WHERE cause IS NOT NULL DO NOTHING
                     """, arguments: [finding.orderID, finding.rule.reason.rawValue, finding.severity.rawValue, now, owner,
-                                     SLAPolicy.defaults.due(raisedAt: now, severity: finding.severity), finding.cause, now])
+                                     sla.due(raisedAt: now, severity: finding.severity), finding.cause, now])
                 guard db.changesCount > 0 else { continue }
                 let id = db.lastInsertedRowID
                 try Audit.append(db, at: now, actorID: nil, entity: "escalation", entityID: id, action: "raise",
@@ -178,6 +179,37 @@ enum EscalationSQL {
             ORDER BY (SELECT count(*) FROM escalations e WHERE e.owner_id = u.id AND e.status != 'resolved'), u.login
             LIMIT 1
             """)
+    }
+
+    /// The cause `AutoEscalation.finding` gives an order's current stuck episode, as SQL over `orders`
+    /// (`not_done@1764400000`, `install_date_missed@1764400000@2026-05-27`). `stuckOrderCauseMatchesTheRules`
+    /// holds the two spellings together; if they ever drift, more orders reach the exact check, none fewer.
+    static let stuckCauseSQL = """
+        CASE o.state WHEN 'scheduled' THEN 'install_date_missed@' || o.state_since || '@' || o.install_on
+        ELSE o.state || '@' || o.state_since END
+        """
+
+    /// The orders a rule applies to at `now` whose current cause has no escalation yet: one range of
+    /// `orders_stuck` a rule, and one lookup of `escalations_cause` per stuck order.
+    static func unraisedStuckOrders(_ db: Database, now: Int64, policy: AutoEscalationPolicy) throws -> [StuckOrderFacts] {
+        let ranges: [(state: OrderState, column: String, below: any DatabaseValueConvertible)] = [
+            (.notDone, "state_since", now - Int64(policy.notDoneDays) * 86_400),
+            (.held, "state_since", now - Int64(policy.heldDays) * 86_400),
+            (.pending, "state_since", now - Int64(policy.pendingDays) * 86_400),
+            (.scheduled, "install_on", Day(unixSeconds: now).iso),
+        ]
+        let sql = ranges.map { range in
+            """
+            SELECT o.id, o.state, o.state_since, o.install_on FROM orders o INDEXED BY orders_stuck
+            WHERE \(Migrations.stuckOrderSQL) AND o.state = ? AND o.\(range.column) < ?
+              AND NOT EXISTS (SELECT 1 FROM escalations e WHERE e.order_id = o.id AND e.cause = \(stuckCauseSQL))
+            """
+        }.joined(separator: " UNION ALL ")
+        return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(ranges.flatMap { [$0.state.rawValue as any DatabaseValueConvertible, $0.below] })).compactMap { row in
+            guard let state = OrderState(rawValue: row[1]) else { return nil }
+            return StuckOrderFacts(orderID: row[0], state: state, stateSince: row[2],
+                                   installOn: (row[3] as String?).flatMap { Day(iso: $0) })
+        }
     }
 
     static func addNote(_ db: Database, escalationID: Int64, text: String, authorID: Int64?, now: Int64) throws {

@@ -6,7 +6,7 @@ import OrderDeskStore
 /// `orderdesk settings list|set`.
 struct SettingsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "settings", abstract: "Show or change the desk's settings (serviceability, contract ROI and approval routing).",
+        commandName: "settings", abstract: "Show or change the desk's settings (serviceability, contract ROI, approval routing, escalation SLAs and rules).",
         subcommands: [List.self, Set.self])
 
     struct List: ParsableCommand {
@@ -29,7 +29,7 @@ struct SettingsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Change a setting (admins only; audited).")
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The key, as `settings list` prints it.") var key: String
-        @Argument(help: "The new value as `settings list` shows it: feet (200), dollars (2500.00), a percentage (12.5%) or months (24).") var value: String
+        @Argument(help: "The new value as `settings list` shows it: feet (200), dollars (2500.00), a percentage (12.5%), months (24), an SLA (4h, 4 hours, 1bd, 1 business day), days (3) or a severity (P2).") var value: String
         @Option(name: .long, help: "Act as this login (demo databases only).") var user: String?
 
         func validate() throws {

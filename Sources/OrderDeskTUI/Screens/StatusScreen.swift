@@ -197,8 +197,8 @@ public enum StatusScreen {
         TableColumn(.order, "Order", width: 8),
         TableColumn(.customer, "Customer", width: 13, maxWidth: 30),
         TableColumn(.reason, "Reason", width: 12, maxWidth: 28),
-        TableColumn(.owner, "Owner", width: 11, drop: 2),
-        TableColumn(.orderOwner, "AM", width: 11, drop: 1),
+        TableColumn(.owner, "Owner", width: 11, maxWidth: 14, drop: 2),
+        TableColumn(.orderOwner, "AM", width: 11, maxWidth: 14, drop: 1),
         TableColumn(.age, "Age", width: 4, alignRight: true),
     ]
 

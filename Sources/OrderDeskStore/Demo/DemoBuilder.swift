@@ -90,6 +90,8 @@ private struct DemoBuilder {
     var firstLocation: [Int64] = []
     var locationCount: [Int] = []
     var customerChannel: [Channel] = []
+    /// Orders the escalations are written for, once every order is in.
+    var escalationCandidates: [DemoEscalations.Candidate] = []
 
     init(db: Database, options: DemoOptions, currentName: String, now: Int64, progress: @escaping (DemoProgress) -> Void) {
         self.db = db; self.options = options; self.currentName = currentName; self.now = now
@@ -103,7 +105,7 @@ private struct DemoBuilder {
         try db.execute(sql: "PRAGMA foreign_keys = OFF")
         // Indexes are cheaper to build once over sorted data than to maintain row by row.
         for name in Migrations.v1OrderIndexNames + ["orders_customer_totals", "customers_by_name", "customers_by_position"]
-            + Migrations.v4ContractIndexNames {
+            + Migrations.v4ContractIndexNames + Migrations.v6OrderIndexNames {
             try db.execute(sql: "DROP INDEX \(name)")
         }
         // Likewise the search index is built once at the end ('rebuild') instead of row by row.
@@ -112,6 +114,8 @@ private struct DemoBuilder {
         try db.execute(sql: "DROP TRIGGER orders_count_insert")
         // The same for the contracts' summary.
         try db.execute(sql: "DROP TRIGGER contracts_count_insert")
+        // And the team board's aging summary.
+        try db.execute(sql: "DROP TRIGGER orders_aging_insert")
         try inTransaction { try $0.insertUsers() }
         try inTransaction { try $0.insertProducts() }
         try inTransaction { builder in
@@ -121,7 +125,7 @@ private struct DemoBuilder {
         try inTransaction { try $0.insertOrders() }
         let indexes = Migrations.v1OrderIndexes
             + [Migrations.ordersCustomerTotalsIndex, Migrations.customersByNameIndex, Migrations.listPositionIndex]
-            + Migrations.v4ContractIndexes
+            + Migrations.v4ContractIndexes + Migrations.v6OrderIndexes
         // CREATE INDEX sorts fastest with a small cache and file-backed temp storage, merging runs on
         // two threads (measured on 1M orders: 3.7 s an index with the bulk-insert settings, ~1.4 s with these).
         try db.execute(sql: "PRAGMA cache_size = -2000; PRAGMA temp_store = DEFAULT; PRAGMA threads = 2")
@@ -136,7 +140,18 @@ private struct DemoBuilder {
             """)
         try db.execute(sql: Migrations.contractsCountInsertTrigger)
         try db.execute(sql: Migrations.contractCountsFill)
+        try db.execute(sql: Migrations.orderAgingInsertTrigger)
+        try db.execute(sql: Migrations.orderAgingFill)
         progress(DemoProgress(phase: "indexes", done: indexes.count, total: indexes.count))
+        // Escalations, now that every order is in (their triggers set the orders' flag).
+        progress(DemoProgress(phase: "escalations", done: 0, total: 1))
+        try inTransaction { builder in
+            var escalations = DemoEscalations(db: builder.db, seed: builder.options.seed, now: builder.now, managers: builder.managers,
+                                              supervisors: builder.supervisors, directors: builder.directors)
+            try escalations.build(builder.escalationCandidates)
+            builder.escalationCandidates = []
+        }
+        progress(DemoProgress(phase: "escalations", done: 1, total: 1))
         progress(DemoProgress(phase: "search", done: 0, total: 1))
         try db.execute(sql: Migrations.customersFTSInsertTrigger)
         try db.execute(sql: "INSERT INTO customer_fts(customer_fts) VALUES ('rebuild')")
@@ -409,7 +424,14 @@ private struct DemoBuilder {
 
             let reasonCodes = ReasonCode.codes(for: state)
             let reason: String? = reasonCodes.isEmpty ? nil : random.pick(reasonCodes).code
-            let escalated = state.isOpen && random.chance(0.02)
+            // About 2% of open orders get a manual escalation (drawn as always, so the stream is unchanged).
+            let manualEscalation = state.isOpen && random.chance(0.02) && state != .draft
+            let facts = StuckOrderFacts(orderID: id, state: state, stateSince: stateSince, installOn: install)
+            let finding = AutoEscalation.finding(for: facts, now: now)
+            if finding != nil || manualEscalation {
+                escalationCandidates.append(DemoEscalations.Candidate(
+                    orderID: id, ownerID: ownerID, createdAt: createdAt, facts: facts, finding: finding, manual: manualEscalation))
+            }
 
             // Lines priced from the price book: usually list, sometimes discounted toward the floor.
             lineMRR.removeAll(keepingCapacity: true); lineNRC.removeAll(keepingCapacity: true)
@@ -437,7 +459,7 @@ private struct DemoBuilder {
             orders.add(channel.rawValue); orders.add(ownerID); orders.add(ownerID.flatMap { managerLogins[$0] })
             orders.add(lineMRR.reduce(0, +)); orders.add(lineNRC.reduce(0, +)); orders.add(random.pick(Self.terms))
             orders.add(booked.iso); orders.add(stateSince); orders.add(install?.iso); orders.add(billStart?.iso)
-            orders.add(submitted?.iso); orders.add(reason); orders.add(escalated ? 1 : 0); orders.add(version)
+            orders.add(submitted?.iso); orders.add(reason); orders.add(0); orders.add(version)
             orders.add(updatedBy); orders.add(updatedAt); orders.add(createdAt)
             try orders.insert()
             for line in 0..<lineMRR.count {

@@ -81,22 +81,37 @@ enum StatusSummaryQuery {
     }
 
     /// Counted from the raise and resolution times of the active escalations and of those resolved within
-    /// the window (see `EscalationHistory`).
+    /// the window (see `EscalationHistory`), grouped by day in SQL. Each moment but the last is the end of
+    /// its day, so "raised by then" is "raised that day or before" and "resolved after" is "resolved on a
+    /// later day"; the last moment is `now`, and nothing raised after it counts.
     static func history(_ db: Database, now: Int64) throws -> EscalationHistory {
         let moments = moments(now: now)
-        var spans: [(raised: Int64, resolved: Int64?)] = try Int64.fetchAll(db, sql: """
-            SELECT raised_at FROM escalations INDEXED BY escalations_active_list WHERE status != 'resolved'
-            """).map { ($0, nil) }
+        let today = Day(unixSeconds: now).ordinal
+        let first = today - (EscalationHistory.days - 1)
+        // A day index per moment: 0 … 13; raised before the window counts from index 0.
+        var raisedOn = Array(repeating: 0, count: EscalationHistory.days)
+        var resolvedOn = Array(repeating: 0, count: EscalationHistory.days + 1)
         for row in try Row.fetchAll(db, sql: """
-            SELECT raised_at, resolved_at FROM escalations INDEXED BY escalations_resolved_at
-            WHERE status = 'resolved' AND resolved_at > ?
-            """, arguments: [moments[0]]) {
-            spans.append((row[0], row[1]))
+            SELECT max(raised_at / 86400, ?), count(*) FROM escalations INDEXED BY escalations_active_list
+            WHERE status != 'resolved' AND raised_at <= ? GROUP BY 1
+            """, arguments: [first, now]) {
+            raisedOn[(row[0] as Int) - first] += row[1] as Int
         }
-        let counts = moments.map { moment in
-            spans.reduce(0) { n, span in
-                n + (span.raised <= moment && (span.resolved.map { $0 > moment } ?? true) ? 1 : 0)
-            }
+        // A resolved one counts from its raise's day up to the day before its resolution (today: after now).
+        for row in try Row.fetchAll(db, sql: """
+            SELECT max(raised_at / 86400, ?), CASE WHEN resolved_at > ? THEN ? ELSE resolved_at / 86400 END, count(*)
+            FROM escalations INDEXED BY escalations_resolved_at
+            WHERE status = 'resolved' AND resolved_at > ? AND raised_at <= ? GROUP BY 1, 2
+            """, arguments: [first, now, today + 1, moments[0], now]) {
+            let raised = (row[0] as Int) - first, resolved = (row[1] as Int) - first, n: Int = row[2]
+            guard resolved > raised else { continue }
+            raisedOn[raised] += n
+            resolvedOn[resolved] += n
+        }
+        var counts: [Int] = [], open = 0
+        for i in 0..<EscalationHistory.days {
+            open += raisedOn[i] - resolvedOn[i]
+            counts.append(open)
         }
         return EscalationHistory(lastDay: Day(unixSeconds: now), counts: counts)
     }

@@ -26,6 +26,9 @@ struct BenchCommand: ParsableCommand {
     @Flag(name: .long, help: "Measure only the contracts list (filters, counts, paging, opening a contract).")
     var contractsOnly = false
 
+    @Flag(name: .long, help: "Measure only the status view's reads (summary, team board, history, escalation pages and counts, the rules).")
+    var statusOnly = false
+
     var path: String {
         db ?? (ProcessInfo.processInfo.environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? NSHomeDirectory() + "/.cache") + "/orderdesk/bench-\(orders).sqlite"
@@ -37,6 +40,7 @@ struct BenchCommand: ParsableCommand {
             say("OrderDesk benchmark on \(path)")
             if customersOnly { return try measureCustomerSearch() }
             if contractsOnly { return try measureContractList() }
+            if statusOnly { return try measureStatusView() }
             let firstFrames = try (0..<5).map { _ in try measureFirstFrameInFreshProcess() }
             let frameTimes = firstFrames.map(\.wall).sorted()
             say(line("first complete queue frame, fresh process (5 runs)",
@@ -59,6 +63,7 @@ struct BenchCommand: ParsableCommand {
 
             try measureCustomerSearch()
             try measureContractList()
+            try measureStatusView()
 
             let sqliteTimes = try (0..<5).map { _ in try measureSQLiteCLI() }.sorted()
             say(line("sqlite3 CLI, same first-page query, fresh process (5 runs)",
@@ -103,6 +108,21 @@ struct BenchCommand: ParsableCommand {
             for request in result.requests { slowest[request.label] = max(slowest[request.label] ?? .zero, request.total) }
             let top = slowest.sorted { $0.value > $1.value }.prefix(3)
             say(line("  slowest", top.map { "\($0.key) \(ms($0.value))" }.joined(separator: ", ")))
+        }
+    }
+
+    /// The status view at the store: each read it makes after a change, and a run of the rules.
+    private func measureStatusView() throws {
+        for result in try StatusViewBench(path: path, samples: samples).run() {
+            let times = result.requests.map(\.time).sorted()
+            say(line("status: \(result.name) (\(times.count) requests)",
+                       "p50 \(ms(percentile(times, 0.5)))  p99 \(ms(percentile(times, 0.99)))  max \(ms(times.last!))"))
+            var slowest: [String: Duration] = [:]
+            for request in result.requests { slowest[request.label] = max(slowest[request.label] ?? .zero, request.time) }
+            if slowest.count > 1 {
+                let top = slowest.sorted { $0.value > $1.value }.prefix(3)
+                say(line("  slowest", top.map { "\($0.key) \(ms($0.value))" }.joined(separator: ", ")))
+            }
         }
     }
 

@@ -11,6 +11,22 @@ struct StatusSnapshotTests {
         assertSnapshot(desk.text, named: "status-80x24")
     }
 
+    /// A million-order team: six-digit totals and seven-figure MRR keep their digits at 80 columns.
+    @Test func aLargeTeamsFiguresFitAt80x24() {
+        let big = SampleBoard.rows.map { row in
+            SampleBoard.row(row.id, row.login, row.name, open: row.openOrders * 1_041, notDone: row.notDone * 997,
+                            aging: (row.aging.upTo7 * 1_013, row.aging.upTo14 * 1_009, row.aging.upTo30 * 1_021,
+                                    row.aging.over30 * 7_219),
+                            installs: row.installsThisWeek * 193, mrr: row.mrrBookedThisWeek.cents * 131)
+        }
+        let desk = StatusDesk(board: big)
+        desk.show()
+        let text = desk.text
+        #expect(text.contains(Money.groupedInteger(big.reduce(0) { $0 + $1.openOrders })))
+        #expect(!desk.lines[4...10].contains { $0.contains("…") }, "a figure was cut:\n\(text)")
+        assertSnapshot(text, named: "status-80x24-large-team")
+    }
+
     @Test func directorAt120x40() {
         let desk = StatusDesk(size: (40, 120), user: SampleEscalations.director, extra: 12)
         desk.show()

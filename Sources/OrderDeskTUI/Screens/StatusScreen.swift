@@ -255,6 +255,21 @@ public enum StatusScreen {
 
     enum BoardColumn: Hashable, Sendable { case name, open, notDone, upTo7, upTo14, upTo30, over30, installs, mrr }
 
+    /// The board's columns as wide as their figures (a million-order team's totals run to six digits and
+    /// more); the names take what is left, at least 12 cells.
+    static func boardColumns(for board: TeamBoard?, totalWidth: Int) -> [TableColumn<BoardColumn>] {
+        guard let board else { return boardColumns }
+        let rows = board.rows + [board.total]
+        let figures = boardColumns.dropFirst().map { column in
+            let widest = rows.map { DisplayWidth.of(boardCell(column.id, of: $0).0) }.max() ?? 0
+            return TableColumn(column.id, column.title, width: max(column.width, widest), alignRight: true)
+        }
+        let used = figures.reduce(0) { $0 + $1.width + 1 }
+        let name = boardColumns[0]
+        let nameWidth = max(12, min(name.width, totalWidth - used))
+        return [TableColumn(name.id, name.title, width: nameWidth, maxWidth: name.maxWidth)] + figures
+    }
+
     static let boardColumns: [TableColumn<BoardColumn>] = [
         TableColumn(.name, "Account manager", width: 15, maxWidth: 30),
         TableColumn(.open, "Open", width: 5, alignRight: true),
@@ -318,16 +333,16 @@ public enum StatusScreen {
         var parts: [(String, ThemeSlot?)] = [(Money.groupedInteger(s.active) + " active", .accent), ("  │ ", .muted)]
         for (i, severity) in EscalationSeverity.allCases.enumerated() {
             let n = s.count(severity)
-            parts.append((severity.label + " " + String(n), n > 0 ? severitySlot(severity) : .muted))
+            parts.append((severity.label + " " + Money.groupedInteger(n), n > 0 ? severitySlot(severity) : .muted))
             if i < EscalationSeverity.allCases.count - 1 { parts.append((" · ", .muted)) }
         }
         parts.append(("  │ ", .muted))
         let breached = s.count(.breached), soon = s.count(.dueSoon), onTime = s.count(.onTime)
-        parts.append(("✗ \(breached) breached", breached > 0 ? .danger : .muted))
+        parts.append(("✗ " + Money.groupedInteger(breached) + " breached", breached > 0 ? .danger : .muted))
         parts.append((" · ", .muted))
-        parts.append(("! \(soon) due within " + (wide ? "an hour" : "1h"), soon > 0 ? .warning : .muted))
+        parts.append(("! " + Money.groupedInteger(soon) + " due within " + (wide ? "an hour" : "1h"), soon > 0 ? .warning : .muted))
         parts.append((" · ", .muted))
-        parts.append(("✓ \(onTime) on time", onTime > 0 ? .ok : .muted))
+        parts.append(("✓ " + Money.groupedInteger(onTime) + " on time", onTime > 0 ? .ok : .muted))
         segments(parts, on: canvas, row: row)
 
         guard let history = state.history, !history.counts.isEmpty else {
@@ -365,7 +380,7 @@ public enum StatusScreen {
             right = rows.count == 1 ? "1 AM" : "\(rows.count) AMs"
         }
         paneTitle("Team board" + week, focused: focused, right: right, on: canvas, row: l.boardTitle)
-        let placed = TableLayout.layout(boardColumns, totalWidth: canvas.columns)
+        let placed = TableLayout.layout(boardColumns(for: state.board, totalWidth: canvas.columns), totalWidth: canvas.columns)
         TableLayout.drawHeader(placed, on: canvas, row: l.boardHeader)
         guard let board = state.board else {
             canvas.text("  Loading the team board…", row: l.boardFirst, column: 0, style: theme.style(.muted))

@@ -1,3 +1,4 @@
+import OrderDeskCore
 import OrderDeskTerminal
 
 /// A row of block characters, one a value, scaled to the largest: `▁▂▃▅█`. Zero is the lowest block and
@@ -25,6 +26,6 @@ public enum Sparkline {
 
     /// `max 14 · today 12`: the top of the scale and the last value.
     public static func caption(_ values: [Int]) -> String {
-        "max " + String(values.max() ?? 0) + " · today " + String(values.last ?? 0)
+        "max " + Money.groupedInteger(values.max() ?? 0) + " · today " + Money.groupedInteger(values.last ?? 0)
     }
 }

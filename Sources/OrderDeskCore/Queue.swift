@@ -1,8 +1,18 @@
 /// Whose orders the queue shows.
 public enum OwnerFilter: Hashable, Sendable {
     case anyone
-    /// Orders owned by this user id.
+    /// Orders owned by this user id (the desk's user: "mine").
     case user(Int64)
+    /// Orders owned by someone else, named (a supervisor looking at an account manager's orders).
+    case person(Int64, login: String)
+
+    /// The owner's user id; nil for anyone.
+    public var userID: Int64? {
+        switch self {
+        case .anyone: return nil
+        case .user(let id), .person(let id, _): return id
+        }
+    }
 }
 
 /// What narrows the order queue. Every part is optional; an empty filter shows every order.

@@ -98,7 +98,7 @@ extension AppDatabase {
                         StatementArguments(states))
                 }
                 if let channel = filter.channel { condition.add("channel = ?", [channel.rawValue]) }
-                if case let .user(id) = filter.owner { condition.add("owner_id = ?", [id]) }
+                if let id = filter.owner.userID { condition.add("owner_id = ?", [id]) }
                 return try Int.fetchOne(
                     db, sql: "SELECT COALESCE(SUM(n), 0) FROM order_counts" + condition.sql,
                     arguments: condition.arguments) ?? 0

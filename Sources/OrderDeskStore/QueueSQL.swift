@@ -51,7 +51,7 @@ enum QueueSQL {
             condition.add("\(plus)o.state IN (\(marks))", StatementArguments(states))
         }
         if let channel = filter.channel { condition.add("\(plus)o.channel = ?", [channel.rawValue]) }
-        if case let .user(id) = filter.owner { condition.add("\(plus)o.owner_id = ?", [id]) }
+        if let id = filter.owner.userID { condition.add("\(plus)o.owner_id = ?", [id]) }
         if let days = filter.minDaysInState {
             // Most orders are older than a few days: the sort index drives, as for states.
             condition.add("\(plus)o.state_since < ?", [now - Int64(days) * 86_400])

@@ -165,11 +165,28 @@ struct StatusListTests {
         #expect(desk.text.contains("Zoë Ångström") && desk.text.contains("3–6 of 6 AMs ↑"))
         #expect(desk.text.contains("Team (6)"))
         #expect(desk.state.cursor == 0, "the list's cursor stays where it was")
-        desk.app.press(.enter)
-        #expect(desk.app.state.detail == nil)
-        #expect(desk.message?.contains("Tab goes to the escalation list") == true)
         desk.app.press(.backTab)
         #expect(desk.state.pane == .list)
+    }
+
+    @Test func enterOnTheBoardShowsTheAccountManagersOpenOrders() {
+        let desk = StatusDesk()
+        desk.show()
+        desk.app.press(.tab, .enter) // Dana Ruiz, the board's first row
+        #expect(desk.app.state.screen == .queue)
+        let filter = desk.app.state.queue.filter
+        #expect(filter.owner == .person(7, login: "dana.ruiz"))
+        #expect(filter.states == Set(OrderState.allCases.filter(\.isOpen)))
+        #expect(desk.message == "Dana Ruiz's open orders. F clears the filter; 5 goes back to the status view.")
+        let expected = desk.book.rows.filter { $0.ownerLogin == "dana.ruiz" && $0.state.isOpen }.count
+        #expect(desk.app.state.queue.total?.count == expected && expected > 0)
+        #expect(desk.app.state.queue.rows.allSatisfy { $0.ownerLogin == "dana.ruiz" && $0.state.isOpen })
+        #expect(desk.text.contains("· owner dana.ruiz"))
+        // The filter dialog names her, and one change goes back to anyone.
+        desk.app.press(.character("f"))
+        #expect(desk.text.contains("Owner    ◂ dana.ruiz ▸"))
+        desk.app.press(.escape, .character("5"))
+        #expect(desk.app.state.screen == .status && desk.state.pane == .board)
     }
 
     @Test func helpListsTheStatusCommands() {

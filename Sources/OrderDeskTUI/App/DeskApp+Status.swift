@@ -27,7 +27,8 @@ extension DeskApp {
         switch command {
         case .escalationOpenOrder:
             guard state.status.pane == .list else {
-                state.message = StatusMessage("Enter opens an escalation's order: Tab goes to the escalation list.")
+                guard let manager = state.status.selectedBoardRow else { return }
+                showOpenOrders(of: manager)
                 return
             }
             guard let row = state.status.selected else {
@@ -62,6 +63,15 @@ extension DeskApp {
         default:
             updateStatus(.command(command))
         }
+    }
+
+    /// Enter on the team board: the queue, filtered to the account manager's open orders (the board's
+    /// "Open" figure), oldest in their state first. `5` comes back; `F` clears the filter.
+    func showOpenOrders(of manager: TeamBoardRow) {
+        state.screen = .queue
+        let filter = QueueFilter(states: Set(OrderState.allCases.filter(\.isOpen)), owner: .person(manager.id, login: manager.login))
+        perform(QueueScreen.update(&state.queue, .setFilter(filter)))
+        state.message = StatusMessage("\(manager.name)'s open orders. F clears the filter; 5 goes back to the status view.")
     }
 
     /// The escalation under the cursor when the user may take this step on it; otherwise says in the footer

@@ -413,7 +413,7 @@ public final class DeskApp {
 
     // MARK: Loading
 
-    private func perform(_ effects: [QueueEffect]) {
+    func perform(_ effects: [QueueEffect]) {
         var pending = effects
         while !pending.isEmpty {
             let effect = pending.removeFirst()

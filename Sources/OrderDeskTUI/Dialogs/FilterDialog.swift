@@ -78,7 +78,8 @@ public enum FilterDialog {
             }
         case .owner:
             if [.left, .right, .up, .down, .character(" "), .character("h"), .character("l")].contains(key) {
-                if case .user = state.draft.owner { state.draft.owner = .anyone } else { state.draft.owner = .user(state.userID) }
+                // Mine ⇄ anyone; someone else's (from the status view's team board) goes to anyone.
+                state.draft.owner = state.draft.owner == .anyone ? .user(state.userID) : .anyone
             }
         case .days:
             if case .character(let c) = key, !c.isNumber { return .stay }
@@ -112,9 +113,13 @@ public enum FilterDialog {
         y += 7
         heading("Channel  ◂ " + (state.draft.channel?.rawValue ?? "any") + " ▸", .channel, row: y)
         y += 2
-        let mine: Bool
-        if case .user = state.draft.owner { mine = true } else { mine = false }
-        heading("Owner    ◂ " + (mine ? "mine" : "anyone") + " ▸", .owner, row: y)
+        let owner: String
+        switch state.draft.owner {
+        case .anyone: owner = "anyone"
+        case .user: owner = "mine"
+        case .person(_, let login): owner = login
+        }
+        heading("Owner    ◂ " + owner + " ▸", .owner, row: y)
         y += 2
         heading("In current state for more than          days", .days, row: y)
         let x = state.days.draw(on: canvas, row: y, column: inner.left + 34, width: 6,

@@ -215,11 +215,17 @@ public enum QueueScreen {
     static func describe(_ filter: QueueFilter) -> String {
         guard !filter.isEmpty else { return "all orders · f filter · / search" }
         var parts: [String] = []
-        if !filter.states.isEmpty {
+        if filter.states == Set(OrderState.allCases.filter(\.isOpen)) {
+            parts.append("open orders")
+        } else if !filter.states.isEmpty {
             parts.append("state " + OrderState.allCases.filter(filter.states.contains).map(\.label).joined(separator: ", "))
         }
         if let channel = filter.channel { parts.append("channel " + channel.rawValue) }
-        if case .user = filter.owner { parts.append("mine") }
+        switch filter.owner {
+        case .anyone: break
+        case .user: parts.append("mine")
+        case .person(_, let login): parts.append("owner " + login)
+        }
         if let days = filter.minDaysInState { parts.append("over \(days) days in state") }
         if !filter.search.isEmpty { parts.append("search \"" + filter.search + "\"") }
         return "filter: " + parts.joined(separator: " · ")

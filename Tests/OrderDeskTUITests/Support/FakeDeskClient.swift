@@ -27,7 +27,8 @@ final class FakeOrderBook: @unchecked Sendable {
             (filter.states.isEmpty || filter.states.contains(row.state))
                 && (filter.channel == nil || filter.channel == row.channel)
                 && {
-                    if case .user(let id) = filter.owner { return row.ownerLogin == users[id]?.login }
+                    if case .person(_, let login) = filter.owner { return row.ownerLogin == login }
+                    if let id = filter.owner.userID { return row.ownerLogin == users[id]?.login }
                     return true
                 }()
                 && (filter.minDaysInState == nil || row.daysInState(now: now) > filter.minDaysInState!)

@@ -25,6 +25,9 @@ enum Migrations {
         migrator.registerMigration("v6-status-view") { db in
             for sql in v6StatusView { try db.execute(sql: sql) }
         }
+        migrator.registerMigration("v7-reports") { db in
+            for sql in v7Reports { try db.execute(sql: sql) }
+        }
         return migrator
     }
 

@@ -113,6 +113,7 @@ public final class DeskApp {
             customersResized()
             contractsResized()
             statusResized()
+            reportsResized()
             render()
             return
         }
@@ -199,6 +200,8 @@ public final class DeskApp {
             showContracts()
         case .statusScreen:
             showStatus()
+        case .reportsScreen:
+            showReports()
         case .escalate:
             guard let row = currentRow else { return }
             openRaiseEscalation(for: row)
@@ -240,6 +243,8 @@ public final class DeskApp {
                 runContractCommand(command)
             case .status:
                 runStatusCommand(command)
+            case .reports:
+                runReportsCommand(command)
             case .global:
                 break
             }
@@ -297,6 +302,9 @@ public final class DeskApp {
         case .contractDialog(var dialog):
             outcome = ContractDialogs.update(&dialog, key)
             state.modal = .contractDialog(dialog)
+        case .reportExport(var prompt):
+            outcome = ReportExportPrompt.update(&prompt, key)
+            state.modal = .reportExport(prompt)
         case .raiseEscalation(var dialog):
             outcome = RaiseEscalationDialog.update(&dialog, key)
             state.modal = .raiseEscalation(dialog)
@@ -337,6 +345,8 @@ public final class DeskApp {
             performContractEditor(request)
         case .contractDialog(let request):
             performContractDialog(request)
+        case .reportExport(let path):
+            exportReport(to: path)
         case let .raiseEscalation(orderID, reason, severity, note):
             raiseEscalation(orderID: orderID, reason: reason, severity: severity, note: note)
         case .escalationDialog(let request):
@@ -406,6 +416,7 @@ public final class DeskApp {
         case .importRun(var dialog): dialog.error = text; state.modal = .importRun(dialog)
         case .contractDialog(var dialog): ContractDialogs.setError(&dialog, text); state.modal = .contractDialog(dialog)
         case .raiseEscalation(var dialog): dialog.error = text; state.modal = .raiseEscalation(dialog)
+        case .reportExport(var prompt): prompt.error = text; state.modal = .reportExport(prompt)
         case .escalationDialog(var dialog): EscalationDialogs.setError(&dialog, text); state.modal = .escalationDialog(dialog)
         default: break
         }
@@ -454,6 +465,7 @@ public final class DeskApp {
         reloadCustomers()
         reloadContracts()
         reloadStatus()
+        reloadReports()
     }
 
     /// Checks whether anyone committed a change since the last look; reloads what is on screen if so.
@@ -505,6 +517,8 @@ public final class DeskApp {
             // The customer screen or the customers list.
         } else if renderStatusScreen(on: canvas, now: now, top: area.top, bottom: area.bottom) {
             // The status view.
+        } else if renderReportsScreen(on: canvas, now: now, top: area.top, bottom: area.bottom) {
+            // The sales reports.
         } else if state.screen == .queue {
             QueueScreen.render(state.queue, on: canvas, now: now, top: area.top, bottom: area.bottom)
         } else if let run = state.run {
@@ -528,6 +542,7 @@ public final class DeskApp {
         case .contractEditor(let editor): ContractEditor.render(editor, on: canvas)
         case .contractDialog(let dialog): ContractDialogs.render(dialog, on: canvas)
         case .raiseEscalation(let dialog): RaiseEscalationDialog.render(dialog, on: canvas)
+        case .reportExport(let prompt): ReportExportPrompt.render(prompt, on: canvas)
         case .escalationDialog(let dialog): EscalationDialogs.render(dialog, on: canvas)
         case nil: break
         }
@@ -564,7 +579,7 @@ public final class DeskApp {
         // The contracts tab says how many contracts wait for an approver, even when the tabs are compact.
         let tabs: [(DeskScreen, String, String)] = [(.queue, "1", "Queue"), (.customers, "2", "Customers"),
                                                     (.contracts, "3", contractsTabLabel(compact: false)), (.reconcile, "4", "Reconcile"),
-                                                    (.status, "5", "Status")]
+                                                    (.status, "5", "Status"), (.reports, "6", "Reports")]
         // When the crumbs would not fit, the other tabs shrink to their keys.
         // With crumbs, room is kept for a little of who and where at the right.
         let fullWidth = tabs.reduce(0) { $0 + DisplayWidth.of($1.2) + 4 } + crumbs.reduce(0) { $0 + DisplayWidth.of($1) }
@@ -600,6 +615,7 @@ public final class DeskApp {
         case .customers, .customer: position = customerPosition
         case .contracts, .contract: position = contractPosition
         case .status: position = statusPosition
+        case .reports: position = reportsPosition
         case .detail, .global: position = ""
         }
         // A message that needs the whole row takes it: what the desk says matters more than where the cursor is.

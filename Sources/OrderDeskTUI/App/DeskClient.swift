@@ -64,6 +64,11 @@ public struct DeskClient: Sendable {
     /// The status view, raising escalations and the supervisors' steps.
     public var escalations: EscalationClient
 
+    // MARK: Reports
+
+    /// The sales reports.
+    public var reports: ReportClient
+
     public init(
         user: UserAccount, databaseName: String, now: @escaping @Sendable () -> Int64,
         queuePage: @escaping @Sendable (QueueFilter, QueueSort, PageRequest, Int) throws -> QueuePage,
@@ -82,7 +87,8 @@ public struct DeskClient: Sendable {
         completePath: @escaping @Sendable (String) -> [String],
         customers: CustomerClient,
         contracts: ContractClient = .empty,
-        escalations: EscalationClient = .empty
+        escalations: EscalationClient = .empty,
+        reports: ReportClient = .empty
     ) {
         self.user = user; self.databaseName = databaseName; self.now = now
         self.queuePage = queuePage; self.queueCount = queueCount; self.rowsBefore = rowsBefore
@@ -92,6 +98,6 @@ public struct DeskClient: Sendable {
         self.reconcileDifferenceCount = reconcileDifferenceCount; self.resolveDifference = resolveDifference
         self.runReconcile = runReconcile; self.exportOpenDifferences = exportOpenDifferences
         self.completePath = completePath; self.customers = customers
-        self.contracts = contracts; self.escalations = escalations
+        self.contracts = contracts; self.escalations = escalations; self.reports = reports
     }
 }

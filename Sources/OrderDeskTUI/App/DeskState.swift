@@ -19,6 +19,8 @@ public enum Modal: Hashable, Sendable {
     case contractEditor(ContractEditorState)
     /// One of the contract screens' small dialogs (filter, approve/reject, activate, terminate, customer picker).
     case contractDialog(ContractDialogState)
+    /// Where to write the report's CSV.
+    case reportExport(ReportExportState)
     /// Raising an escalation on an order (reason, severity, note).
     case raiseEscalation(RaiseEscalationState)
     /// One of the status view's dialogs (resolve, reassign, note, filter).
@@ -44,6 +46,8 @@ public enum DeskScreen: Hashable, Sendable, CaseIterable {
     case reconcile
     /// 5: the live status view: escalations, the team board.
     case status
+    /// 6: the sales reports.
+    case reports
 }
 
 /// Everything on screen: the current tab's screen, the open order (if any), a dialog (if any), a message.
@@ -66,6 +70,8 @@ public struct DeskState: Hashable, Sendable {
     public var contract: ContractState?
     /// Tab 5's status view.
     public var status = StatusState()
+    /// Tab 6's sales reports.
+    public var reports = ReportsState()
     public var modal: Modal?
     public var message: StatusMessage?
     public var isRunning = true
@@ -83,6 +89,7 @@ public struct DeskState: Hashable, Sendable {
         case .contracts: return .contracts
         case .reconcile: return run == nil ? .reconcileRuns : .reconcileRun
         case .status: return .status
+        case .reports: return .reports
         }
     }
 }

@@ -79,6 +79,16 @@ public enum CommandID: String, CaseIterable, Sendable {
     case escalationNote = "escalation.note"
     case escalationsFilter = "escalations.filter"
     case escalationsClearFilter = "escalations.clear_filter"
+    case reportsScreen = "view.reports"
+    case reportDaily = "report.daily"
+    case reportWeekly = "report.weekly"
+    case reportMonthly = "report.monthly"
+    case reportPrevious = "report.previous"
+    case reportNext = "report.next"
+    case reportToday = "report.today"
+    /// The next channel (all, then each one).
+    case reportChannel = "report.channel"
+    case reportExport = "report.export"
 }
 
 /// Where a command applies.
@@ -98,6 +108,8 @@ public enum CommandContext: String, Sendable, CaseIterable {
     case contract
     /// The supervisors' live status view (screen 5).
     case status
+    /// The sales reports (screen 6).
+    case reports
 
     var title: String {
         switch self {
@@ -111,6 +123,7 @@ public enum CommandContext: String, Sendable, CaseIterable {
         case .contracts: return "Contracts"
         case .contract: return "Contract"
         case .status: return "Status"
+        case .reports: return "Reports"
         }
     }
 }

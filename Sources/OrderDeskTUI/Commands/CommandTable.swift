@@ -118,12 +118,21 @@ public enum CommandTable {
         spec(.escalationsFilter, [.character("f")], "f", "Filter by status, severity, owner and reason", [.status],
              hint: "filter"),
         spec(.escalationsClearFilter, [.character("F")], "F", "Clear the filter", [.status]),
+        spec(.reportDaily, [.character("d")], "d", "Daily report", [.reports], hint: "day"),
+        spec(.reportWeekly, [.character("w")], "w", "Weekly report (Monday to Sunday)", [.reports], hint: "week"),
+        spec(.reportMonthly, [.character("m")], "m", "Monthly report", [.reports], hint: "month"),
+        spec(.reportPrevious, [.left, .character("h")], "← h", "The previous period", [.reports], hint: "previous"),
+        spec(.reportNext, [.right, .character("l")], "→ l", "The next period", [.reports], hint: "next"),
+        spec(.reportToday, [.character("t")], "t", "Back to the period holding today", [.reports]),
+        spec(.reportChannel, [.character("c")], "c", "Next channel (all channels, then each one)", [.reports], hint: "channel"),
+        spec(.reportExport, [.character("x")], "x", "Export what is shown as CSV to a file you name", [.reports], hint: "export"),
         spec(.refresh, [.control("r")], "Ctrl-R", "Reload from the database", [.global]),
         spec(.queueScreen, [.character("1")], "1", "Go to the order queue", [.global]),
         spec(.customersScreen, [.character("2")], "2", "Go to the customers list", [.global]),
         spec(.contractsScreen, [.character("3")], "3", "Go to the contracts list (and the approvals inbox)", [.global]),
         spec(.reconcileScreen, [.character("4")], "4", "Go to the reconciliation runs", [.global]),
         spec(.statusScreen, [.character("5")], "5", "Go to the status view (escalations and the team board)", [.global]),
+        spec(.reportsScreen, [.character("6")], "6", "Go to the sales reports", [.global]),
         spec(.help, [.character("?"), .function(1)], "? F1", "Show this help", [.global], hint: "help"),
         spec(.commandLine, [.character(":")], ":", "Run a command by its long name", [.global]),
         spec(.back, [.escape], "Esc", "Go back", [.global], hint: "back"),
@@ -132,7 +141,7 @@ public enum CommandTable {
 
     /// Where the cursor commands apply: every screen that is a list or scrolls.
     private static let lists: [CommandContext] = [.queue, .detail, .reconcileRuns, .reconcileRun, .customers, .customer,
-                                                  .contracts, .contract, .status]
+                                                  .contracts, .contract, .status, .reports]
 
     private static func spec(
         _ id: CommandID, _ keys: [Key], _ label: String, _ description: String,

@@ -30,6 +30,8 @@ public enum DialogOutcome: Hashable, Sendable {
     case contractDialog(ContractDialogRequest)
     /// Raise an escalation; the dialog stays open until the save succeeds.
     case raiseEscalation(orderID: Int64, EscalationReason, EscalationSeverity, note: String)
+    /// Write the shown report as CSV to this path; the prompt stays open until it is written.
+    case reportExport(path: String)
     /// A status-view dialog asks for a step, a note or a filter.
     case escalationDialog(EscalationDialogRequest)
 }

@@ -42,7 +42,8 @@ enum ClientFactory {
             completePath: { PathCompletion.candidates(for: $0) },
             customers: CustomerClientFactory.client(database: database, user: user, now: now),
             contracts: ContractClientFactory.client(database: database, user: user, now: now),
-            escalations: EscalationClientFactory.client(database: database, user: user, now: now)
+            escalations: EscalationClientFactory.client(database: database, user: user, now: now),
+            reports: ReportClientFactory.client(database: database, now: now)
         )
     }
 }

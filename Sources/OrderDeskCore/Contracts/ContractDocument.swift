@@ -127,16 +127,7 @@ public struct ContractDocument: Sendable {
     }
 
     private func columns(_ header: [String], _ rows: [[String]], rightAligned: Set<Int>) -> [String] {
-        let all = [header] + rows
-        let widths = header.indices.map { c in all.map { width($0[c]) }.max() ?? 0 }
-        func line(_ cells: [String]) -> String {
-            var parts: [String] = []
-            for (c, cell) in cells.enumerated() { parts.append(pad(cell, widths[c], right: rightAligned.contains(c))) }
-            var text = "  " + parts.joined(separator: "  ")
-            while text.hasSuffix(" ") { text.removeLast() }
-            return text
-        }
-        return [line(header), "  " + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")] + rows.map(line)
+        TextTable(header: header, rows: rows, rightAligned: rightAligned).lines(width: width)
     }
 
     private func pad(_ text: String, _ target: Int, right: Bool = false) -> String {

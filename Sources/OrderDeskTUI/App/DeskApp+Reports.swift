@@ -56,7 +56,9 @@ extension DeskApp {
         let query = state.reports.query
         do {
             state.reports.report = try client.reports.report(query)
-            state.reports.weeks = try client.reports.weekly(query.period.end, query.channel, query.ownerLogin)
+            // The chart ends with the period's last week, or this week while the period is under way.
+            let last = min(query.period.end, max(query.period.start, client.reports.today()))
+            state.reports.weeks = try client.reports.weekly(last, query.channel, query.ownerLogin)
         } catch {
             state.reports.report = nil
             state.reports.weeks = []

@@ -220,28 +220,31 @@ public enum ReportsScreen {
         return lines
     }
 
-    /// `Week of 2026-11-16 (to 2026-11-22) · all channels · produced 2026-11-18 14:20 Europe/Paris`, then
-    /// what the changes compare with.
+    /// `Week of 2026-11-16 (to 2026-11-22) · all channels · produced 2026-11-18 14:20 Europe/Paris` (the time
+    /// zone when it fits), then what the changes under the figures compare with, and the keys when they fit.
     static func heading(_ state: ReportsState, width: Int) -> [Line] {
         let period = state.period
-        var first: [TextRun] = [TextRun(period.label.capitalizedFirst, .accent, bold: true), TextRun(" · " + channelName(state.channel), .accent, bold: true)]
+        var first: [TextRun] = [TextRun(period.label.capitalizedFirst + " · " + channelName(state.channel), .accent, bold: true)]
         if let report = state.report {
-            first.append(TextRun(" · produced " + produced(report), .muted))
+            let used = DisplayWidth.of(first[0].text)
+            let zone = " " + report.timeZone
+            let produced = " · produced " + produced(report)
+            first.append(TextRun(produced + (used + DisplayWidth.of(produced + zone) <= width ? zone : ""), .muted))
         }
-        let keys = width >= 100 ? "d/w/m period · ← → step · t today · c channel · x export" : "d w m · ← → · t · c · x"
-        var second: [TextRun] = [TextRun("Change from the " + period.kind.noun + " before (" + period.previous.label + ") under each figure",
-                                         .muted)]
-        if width >= 120 { second.append(TextRun("   " + keys, .muted)) }
-        return [Line(first), Line(second)]
+        let previous = period.previous
+        let before = "Under each figure: its change from " + (previous.kind == .weekly ? "week of " + previous.start.iso : previous.label)
+        let keys = "   d/w/m period · ← → step · t today · c channel · x export"
+        let fits = DisplayWidth.of(before + keys) <= width
+        return [Line(first), Line([TextRun(before + (fits ? keys : ""), .muted)])]
     }
 
-    /// `2026-11-18 14:20 Europe/Paris`, in the report's time zone.
+    /// `2026-11-18 14:20`, in the report's time zone.
     static func produced(_ report: SalesReport) -> String {
         let zone = TimeZone(identifier: report.timeZone) ?? TimeZone(secondsFromGMT: 0)!
         let local = report.generatedAt + Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(report.generatedAt))))
         let seconds = ((local % 86_400) + 86_400) % 86_400
         func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return Day(unixSeconds: local).iso + " " + two(seconds / 3_600) + ":" + two(seconds % 3_600 / 60) + " " + report.timeZone
+        return Day(unixSeconds: local).iso + " " + two(seconds / 3_600) + ":" + two(seconds % 3_600 / 60)
     }
 
     /// A section's title: `Booked and installed MRR per week`, bold, with the rest of the row for a note.
@@ -305,7 +308,7 @@ public enum ReportsScreen {
             return Money.groupedInteger(now) + " " + change(now - before)
         }
         let columns = [TableColumn<Int>(-1, "State", width: 11)] + rows.indices.map { i in
-            TableColumn(i, rows[i].channel.map { channelName($0).capitalizedFirst } ?? "Total", width: 6, alignRight: true,
+            TableColumn(i, rows[i].channel.map { channelName($0).capitalizedFirst } ?? "Total", width: 7, alignRight: true,
                         drop: rows[i].channel == nil ? nil : rows.count - i)
         }
         let placed = fitted(columns, width: width) { i in

@@ -32,12 +32,7 @@ struct ReportSnapshotTests {
         let desk = ReportDesk(theme: .builtInMono)
         desk.show()
         desk.app.press(.character("d"), .pageDown)
-        for row in 0..<desk.terminal.size.rows {
-            for column in 0..<desk.terminal.size.columns {
-                let style = desk.terminal.style(row: row, column: column)
-                #expect(style.foreground == .terminalDefault && style.background == .terminalDefault)
-            }
-        }
+        MonoThemeTests().expectNoColour(desk.terminal)
         assertSnapshot(desk.mono, named: "reports-daily-80x24-mono")
     }
 

@@ -157,6 +157,37 @@ struct ReportScreenTests {
         #expect(desk.prompt == nil)
     }
 
+    @Test func exportPathCompletesWithTab() throws {
+        let desk = ReportDesk()
+        let directory = NSTemporaryDirectory() + "report-completion-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        for name in ["weekly-a.csv", "weekly-b.csv"] {
+            FileManager.default.createFile(atPath: directory + "/" + name, contents: Data())
+        }
+        desk.book.reconcile.completionDirectory = directory
+        desk.show()
+        desk.app.press(.character("x"))
+        for _ in 0..<40 { desk.app.press(.backspace) }
+        for c in "weekly-a" { desk.app.press(.character(c)) }
+        desk.app.press(.tab)
+        #expect(desk.prompt?.path.text == "weekly-a.csv")
+        for _ in 0..<5 { desk.app.press(.backspace) }
+        desk.app.press(.tab)
+        #expect(desk.prompt?.path.candidates == ["weekly-a.csv", "weekly-b.csv"])
+        desk.app.press(.character("z"), .tab)
+        #expect(desk.prompt?.error == "Nothing here starts with 'weekly-z'.")
+    }
+
+    @Test func theCommandLineOpensTheReports() {
+        let desk = ReportDesk()
+        desk.app.press(.character(":"))
+        for c in "reports" { desk.app.press(.character(c)) }
+        desk.app.press(.enter)
+        #expect(desk.app.state.screen == .reports)
+        #expect(desk.state.report != nil)
+    }
+
     @Test func reloadsWhenShownAgainAfterAnotherTerminalsChange() {
         let desk = ReportDesk()
         desk.show()

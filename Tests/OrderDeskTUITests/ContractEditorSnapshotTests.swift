@@ -96,12 +96,7 @@ struct ContractEditorSnapshotTests {
         app.press(.control("u"))
         app.type("25") // 21.75 a line, under the floor of 24.00
         app.press(.tab)
-        for row in 0..<terminal.size.rows {
-            for column in 0..<terminal.size.columns {
-                let style = terminal.style(row: row, column: column)
-                #expect(style.foreground == .terminalDefault && style.background == .terminalDefault)
-            }
-        }
+        MonoThemeTests().expectNoColour(terminal)
         let text = terminal.text()
         #expect(text.contains("▼ floor"))
         guard let row = (0..<terminal.size.rows).first(where: { terminal.line($0).contains("✗ discount") }) else {

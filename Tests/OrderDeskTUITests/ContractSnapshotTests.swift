@@ -51,12 +51,7 @@ struct ContractSnapshotTests {
     @Test func rejectedDraftInMono() {
         let desk = ContractDesk(theme: .builtInMono)
         desk.open("CSA-000150")
-        for row in 0..<desk.terminal.size.rows {
-            for column in 0..<desk.terminal.size.columns {
-                let style = desk.terminal.style(row: row, column: column)
-                #expect(style.foreground == .terminalDefault && style.background == .terminalDefault)
-            }
-        }
+        MonoThemeTests().expectNoColour(desk.terminal)
         assertSnapshot(mono(desk), named: "contract-rejected-80x24-mono")
     }
 

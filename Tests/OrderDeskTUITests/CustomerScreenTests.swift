@@ -567,12 +567,7 @@ struct CustomerSnapshotTests {
         let (app, terminal, _, _) = makeCustomerDesk(theme: .builtInMono)
         app.openCustomer(searching: "cafe ro")
         app.press(.down)
-        for row in 0..<terminal.size.rows {
-            for column in 0..<terminal.size.columns {
-                let style = terminal.style(row: row, column: column)
-                #expect(style.foreground == .terminalDefault && style.background == .terminalDefault)
-            }
-        }
+        MonoThemeTests().expectNoColour(terminal)
         let map = MonoThemeTests().attributeMap(terminal)
         let lines = map.split(separator: "\n")
         // Title, three header lines, the pane strip, the table's header, then the rows.

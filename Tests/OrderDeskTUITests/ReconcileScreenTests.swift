@@ -352,12 +352,7 @@ struct ReconcileSnapshotTests {
     @Test func differencesInMono() {
         let (app, terminal, _) = makeReconcileDesk(theme: .builtInMono)
         app.press(.enter, .down)
-        for row in 0..<terminal.size.rows {
-            for column in 0..<terminal.size.columns {
-                let style = terminal.style(row: row, column: column)
-                #expect(style.foreground == .terminalDefault && style.background == .terminalDefault)
-            }
-        }
+        MonoThemeTests().expectNoColour(terminal)
         let map = MonoThemeTests().attributeMap(terminal)
         let lines = map.split(separator: "\n")
         #expect(lines[5 + app.state.run!.cursor].allSatisfy { $0 == "R" }, "the cursor row is reversed across the width")

@@ -84,15 +84,21 @@ struct MonoThemeTests {
         }.joined(separator: "\n")
     }
 
-    @Test func monoQueueUsesNoColourAndMarksTheCursorAndStates() {
-        let (app, terminal, _) = makeDesk(rows: 40, theme: .builtInMono)
-        app.press(.character("j"))
+    /// Every cell in the terminal's own colours: the mono theme says everything with attributes.
+    func expectNoColour(_ terminal: MemoryTerminal, sourceLocation: SourceLocation = #_sourceLocation) {
         for row in 0..<terminal.size.rows {
             for column in 0..<terminal.size.columns {
                 let style = terminal.style(row: row, column: column)
-                #expect(style.foreground == .terminalDefault && style.background == .terminalDefault)
+                #expect(style.foreground == .terminalDefault && style.background == .terminalDefault,
+                        "row \(row), column \(column)", sourceLocation: sourceLocation)
             }
         }
+    }
+
+    @Test func monoQueueUsesNoColourAndMarksTheCursorAndStates() {
+        let (app, terminal, _) = makeDesk(rows: 40, theme: .builtInMono)
+        app.press(.character("j"))
+        expectNoColour(terminal)
         let map = attributeMap(terminal).split(separator: "\n")
         let cursorLine = map[3 + app.state.queue.cursor] // title, filter line, header, then rows
         #expect(cursorLine.allSatisfy { $0 == "R" }, "the cursor row is reversed across the width")

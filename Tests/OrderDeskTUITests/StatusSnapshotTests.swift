@@ -40,12 +40,7 @@ struct StatusSnapshotTests {
         desk.escalations.externalChange(7) { $0.status = .acknowledged }
         desk.poll()
         desk.app.press(.tab, .down)
-        for row in 0..<desk.terminal.size.rows {
-            for column in 0..<desk.terminal.size.columns {
-                let style = desk.terminal.style(row: row, column: column)
-                #expect(style.foreground == .terminalDefault && style.background == .terminalDefault)
-            }
-        }
+        MonoThemeTests().expectNoColour(desk.terminal)
         assertSnapshot(desk.mono, named: "status-80x24-mono")
     }
 

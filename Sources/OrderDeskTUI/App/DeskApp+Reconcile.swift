@@ -158,6 +158,9 @@ extension DeskApp {
         case .export(var prompt):
             prompt.error = prompt.path.complete(with: candidates)
             state.modal = .export(prompt)
+        case .reportExport(var prompt):
+            prompt.error = prompt.path.complete(with: candidates)
+            state.modal = .reportExport(prompt)
         default: break
         }
     }

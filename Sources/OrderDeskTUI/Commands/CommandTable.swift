@@ -121,7 +121,7 @@ public enum CommandTable {
         spec(.reportDaily, [.character("d")], "d", "Daily report", [.reports], hint: "day"),
         spec(.reportWeekly, [.character("w")], "w", "Weekly report (Monday to Sunday)", [.reports], hint: "week"),
         spec(.reportMonthly, [.character("m")], "m", "Monthly report", [.reports], hint: "month"),
-        spec(.reportPrevious, [.left, .character("h")], "← h", "The previous period", [.reports], hint: "previous"),
+        spec(.reportPrevious, [.left, .character("h")], "← h", "The previous period", [.reports], hint: "prev"),
         spec(.reportNext, [.right, .character("l")], "→ l", "The next period", [.reports], hint: "next"),
         spec(.reportToday, [.character("t")], "t", "Back to the period holding today", [.reports]),
         spec(.reportChannel, [.character("c")], "c", "Next channel (all channels, then each one)", [.reports], hint: "channel"),

@@ -18,6 +18,8 @@ final class FakeOrderBook: @unchecked Sendable {
     var contracts: FakeContractBook?
     /// Escalations behind the status view (none when nil: the client's escalations are `.empty`).
     var escalations: FakeEscalationBook?
+    /// Sales reports behind the reports screen (none when nil: the client's reports are `.empty`).
+    var reports: FakeReportBook?
 
     init(rows: [QueueRow], now: Int64) { self.rows = rows; self.now = now }
 
@@ -146,7 +148,7 @@ final class FakeOrderBook: @unchecked Sendable {
                 return d
             },
             apply: { [self] change, id, version in try apply(change, id, version, by: user) },
-            dataVersion: { [self] in lock.lock(); defer { lock.unlock() }; return version + (escalations?.changes ?? 0) },
+            dataVersion: { [self] in lock.lock(); defer { lock.unlock() }; return version + (escalations?.changes ?? 0) + (reports?.changes ?? 0) },
             reconcileRuns: { [self] in reconcile.runs },
             reconcileDifferences: { [self] in reconcile.after($0, $1, $2, $3) },
             reconcileDifferencesBefore: { [self] in reconcile.before($0, $1, $2, $3) },
@@ -157,7 +159,8 @@ final class FakeOrderBook: @unchecked Sendable {
             completePath: { [self] in PathCompletion.candidates(for: $0, currentDirectory: reconcile.completionDirectory) },
             customers: customers.client(as: user, now: now, orders: self),
             contracts: contracts?.client(as: user) ?? .empty,
-            escalations: escalations?.client(as: user) ?? .empty
+            escalations: escalations?.client(as: user) ?? .empty,
+            reports: reports?.client() ?? .empty
         )
     }
 }

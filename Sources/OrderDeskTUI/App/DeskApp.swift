@@ -567,8 +567,6 @@ public final class DeskApp {
         let title = theme.style(.title)
         canvas.fill(row: 0, style: theme.style(.tab))
         var x = 0
-        canvas.cell(" OrderDesk ", row: 0, column: x, width: 11, style: title)
-        x += 12
         let tabActive = theme.style(.tabActive), tab = theme.style(.tab)
         // The tabs, the current one highlighted, then where within it: the open run or customer, the open order.
         var crumbs: [String] = []
@@ -583,7 +581,13 @@ public final class DeskApp {
         // When the crumbs would not fit, the other tabs shrink to their keys.
         // With crumbs, room is kept for a little of who and where at the right.
         let fullWidth = tabs.reduce(0) { $0 + DisplayWidth.of($1.2) + 4 } + crumbs.reduce(0) { $0 + DisplayWidth.of($1) }
-        let compact = x + fullWidth + (crumbs.isEmpty ? 0 : 10) > canvas.columns
+        let needed = fullWidth + (crumbs.isEmpty ? 0 : 10)
+        // The tabs' names matter more than the desk's own: at 80 columns the title gives way to them.
+        let compact = 12 + needed > canvas.columns && needed + 8 > canvas.columns
+        if compact || 12 + needed <= canvas.columns {
+            canvas.cell(" OrderDesk ", row: 0, column: x, width: 11, style: title)
+            x += 12
+        }
         for (screen, key, name) in tabs {
             let short = screen == .contracts ? contractsTabLabel(compact: true) : ""
             let label = compact && state.screen != screen

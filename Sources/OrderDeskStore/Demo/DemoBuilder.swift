@@ -77,6 +77,8 @@ private struct DemoBuilder {
     let progress: (DemoProgress) -> Void
     var random: SeededRandom
     let today: Day
+    /// Cumulative weights of an order's booking day by its age in days (`bookingWeights`).
+    let bookingWeights: [Int]
 
     /// Account manager ids (orders' owners).
     var managers: [Int64] = []
@@ -98,6 +100,7 @@ private struct DemoBuilder {
         self.progress = progress
         random = SeededRandom(seed: options.seed)
         today = Day(unixSeconds: now)
+        bookingWeights = Self.bookingWeights(today: today)
     }
 
     mutating func build() throws {
@@ -152,6 +155,14 @@ private struct DemoBuilder {
             builder.escalationCandidates = []
         }
         progress(DemoProgress(phase: "escalations", done: 1, total: 1))
+        // Teams' monthly targets, from what each account manager installed (issue 7's commission figures).
+        progress(DemoProgress(phase: "targets", done: 0, total: 1))
+        try inTransaction { builder in
+            try DemoTargets.insertTargets(builder.db, seed: builder.options.seed, today: builder.today, managers: builder.managers)
+        }
+        progress(DemoProgress(phase: "targets", done: 1, total: 1))
+        // Report summaries: rebuilt from the audit log here once the store provides it (issue 7), now that the
+        // orders' trails, the escalations and the targets are in.
         progress(DemoProgress(phase: "search", done: 0, total: 1))
         try db.execute(sql: Migrations.customersFTSInsertTrigger)
         try db.execute(sql: "INSERT INTO customer_fts(customer_fts) VALUES ('rebuild')")
@@ -198,11 +209,14 @@ private struct DemoBuilder {
         if !people.contains(where: { $0.login == options.currentLogin }) {
             people.append(DemoNames.Person(login: options.currentLogin, name: currentName, role: .accountManager))
         }
-        let statement = try db.makeStatement(sql: "INSERT INTO users(id, login, name, role, created_at) VALUES (?, ?, ?, ?, ?)")
+        try DemoTargets.insertTeams(db)
+        let statement = try db.makeStatement(sql: "INSERT INTO users(id, login, name, role, created_at, team_id) VALUES (?, ?, ?, ?, ?, ?)")
         let created = now - 800 * 86_400
         for (index, person) in people.enumerated() {
             let id = Int64(index + 1)
-            statement.setUncheckedArguments([id, person.login, person.name, person.role.rawValue, created])
+            // Every account manager is in a team, dealt in turn.
+            let team = person.role == .accountManager ? DemoTargets.team(ofManager: managers.count) : nil
+            statement.setUncheckedArguments([id, person.login, person.name, person.role.rawValue, created, team])
             try statement.execute()
             switch person.role {
             case .accountManager:
@@ -322,6 +336,8 @@ private struct DemoBuilder {
     }
 
     static let recentWeights = [120, 150, 100, 60, 200, 180, 40, 40, 30, 60, 20]
+    /// Three to six weeks old: installs under way, so the last weeks' reports have installs too.
+    static let youngWeights = [40, 60, 70, 50, 150, 170, 50, 200, 110, 60, 20]
     static let middleWeights = [20, 20, 40, 40, 80, 100, 50, 100, 450, 80, 20]
     static let oldWeights = [2, 3, 10, 10, 10, 5, 10, 10, 820, 90, 30]
     static let typeWeights = [45, 8, 15, 15, 5, 12]  // new, move, add, change, disconnect, renewal
@@ -339,9 +355,48 @@ private struct DemoBuilder {
         }
     }
 
+    /// Cumulative weights of the booking day by age (0 is today, up to 729 days ago), so the reports'
+    /// days, weeks and months have a shape: weekdays busier than weekends, a swell in the autumn and a
+    /// trough in the spring, a push in the last three days of a month, and growth of about 15% a year.
+    static func bookingWeights(today: Day) -> [Int] {
+        var cumulative: [Int] = []
+        cumulative.reserveCapacity(730)
+        var total = 0
+        for age in 0..<730 {
+            let day = today.adding(days: -age)
+            let (year, month, dayOfMonth) = day.components
+            var weight = day.isoWeekday <= 5 ? 1.0 : day.isoWeekday == 6 ? 0.3 : 0.15
+            let dayOfYear = Double(day.ordinal - Day(year: year, month: 1, day: 1)!.ordinal)
+            weight *= 1 + 0.2 * cos(2 * Double.pi * (dayOfYear - 258) / 365.25)
+            if dayOfMonth > Day.daysIn(month: month, year: year) - 3 { weight *= 1.3 }
+            weight *= 1 + 0.3 * Double(729 - age) / 729
+            total += Int(weight * 1_000)
+            cumulative.append(total)
+        }
+        return cumulative
+    }
+
+    /// An age in days drawn from `bookingWeights` (one draw from the stream, as the uniform age it replaced).
+    mutating func bookingAge() -> Int {
+        let roll = random.int(0...(bookingWeights[bookingWeights.count - 1] - 1))
+        var low = 0, high = bookingWeights.count - 1
+        while low < high {
+            let middle = (low + high) / 2
+            if bookingWeights[middle] > roll { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
+
     /// A time of day during office hours on `day`, never after `now`.
     mutating func officeTime(_ day: Day) -> Int64 {
         min(now, day.unixSeconds + 8 * 3600 + Int64(random.int(0...35_999)))
+    }
+
+    /// A day `range` days after `day`, drawn among the days up to today (so recent orders' installs spread
+    /// over the days since rather than piling up on today); `day` itself when it is today or later.
+    mutating func day(_ day: Day, plus range: ClosedRange<Int>) -> Day {
+        let latest = max(range.lowerBound, min(range.upperBound, today - day))
+        return min(today, day.adding(days: random.int(range.lowerBound...latest)))
     }
 
     /// A day between two days (inclusive; `b` may be before `a`, then `a`).
@@ -360,11 +415,7 @@ private struct DemoBuilder {
         var lines = try RawStatement(db, sql: """
             INSERT INTO order_lines(order_id, product_id, quantity, mrr_cents, nrc_cents) VALUES (?, ?, ?, ?, ?)
             """)
-        var notes = try RawStatement(db, sql: "INSERT INTO order_notes(order_id, author_id, at, text) VALUES (?, ?, ?, ?)")
-        var audit = try RawStatement(db, sql: """
-            INSERT INTO audit_log(at, actor_id, entity, entity_id, action, field, old_value, new_value)
-            VALUES (?, ?, 'order', ?, ?, ?, ?, ?)
-            """)
+        var history = try DemoHistory(db: db, seed: options.seed, now: now, managers: managers, supervisors: supervisors)
         let states = OrderState.allCases
         let products = DemoNames.products
         var lineMRR: [Int] = [], lineNRC: [Int] = [], lineProduct: [Int] = [], lineQuantity: [Int] = []
@@ -373,8 +424,9 @@ private struct DemoBuilder {
             let id = Int64(index + 1)
             let orderNumber = zeroPadded(100_000 + index * 3 + random.int(0...2), width: 8)
             let customerIndex = random.int(0...(customerNames.count - 1))
-            let drawnAge = random.int(0...729)
-            let weights = drawnAge < 45 ? Self.recentWeights : (drawnAge < 120 ? Self.middleWeights : Self.oldWeights)
+            let drawnAge = bookingAge()
+            let weights = drawnAge < 20 ? Self.recentWeights : drawnAge < 45 ? Self.youngWeights
+                : drawnAge < 120 ? Self.middleWeights : Self.oldWeights
             let state = states[random.weighted(weights)]
             // An order booked today cannot be installed or billed yet: late states get a plausible minimum age.
             let minimumAge = Self.minimumAge(state)
@@ -400,30 +452,36 @@ private struct DemoBuilder {
                     ? today.adding(days: random.int(1...45))
                     : max(after, today.adding(days: -random.int(1...10)))
             case .notDone:
-                install = min(today, after.adding(days: random.int(5...40)))
+                install = self.day(after, plus: 5...40)
             case .installed:
-                install = min(today, after.adding(days: random.int(7...60)))
+                install = self.day(after, plus: 7...60)
             case .billed:
-                let installDay = min(today, after.adding(days: random.int(7...60)))
+                let installDay = self.day(after, plus: 7...60)
                 install = installDay
-                billStart = min(today, installDay.adding(days: random.int(0...20)))
+                billStart = self.day(installDay, plus: 0...20)
             default:
                 break
             }
-            let createdAt = min(now, booked.unixSeconds + 8 * 3600 + Int64(random.int(0...35_999)))
+            let drawnCreatedAt = min(now, booked.unixSeconds + 8 * 3600 + Int64(random.int(0...35_999)))
             var stateSince: Int64
             switch state {
-            case .draft: stateSince = createdAt
+            case .draft: stateSince = drawnCreatedAt
             case .submitted: stateSince = officeTime(after)
             case .scheduled: stateSince = officeTime(day(between: after, min(today, install ?? today)))
             case .notDone, .installed: stateSince = officeTime(install ?? after)
             case .billed: stateSince = officeTime(billStart ?? after)
             default: stateSince = officeTime(day(between: after, min(today, after.adding(days: 90))))
             }
-            stateSince = max(stateSince, createdAt)
+            stateSince = max(stateSince, drawnCreatedAt)
 
             let reasonCodes = ReasonCode.codes(for: state)
             let reason: String? = reasonCodes.isEmpty ? nil : random.pick(reasonCodes).code
+            // Recent orders get their whole trail (which may need the creation a little earlier).
+            let order = DemoHistory.Order(
+                id: id, state: state, owner: ownerID, creator: creator, createdAt: drawnCreatedAt, submitted: submitted,
+                install: install, billStart: billStart, stateSince: stateSince, reason: reason)
+            let trail = age <= DemoHistory.windowDays ? history.plan(order) : nil
+            let createdAt = trail?.createdAt ?? drawnCreatedAt
             // About 2% of open orders get a manual escalation (drawn as always, so the stream is unchanged).
             let manualEscalation = state.isOpen && random.chance(0.02) && state != .draft
             let facts = StuckOrderFacts(orderID: id, state: state, stateSince: stateSince, installOn: install)
@@ -446,12 +504,22 @@ private struct DemoBuilder {
                 lineMRR.append(unit * quantity); lineNRC.append(nrc)
             }
 
-            // The audit trail: always the creation, and for some orders the move into the current state.
+            // Older orders' thin trail: the creation, and for some the move into the current state.
             let recordMove = state != .draft && random.chance(0.3)
             let mover = ownerID ?? creator
-            let version: Int64 = recordMove ? 2 : 1
-            let updatedBy = recordMove ? mover : creator
-            let updatedAt = recordMove ? stateSince : createdAt
+            var version: Int64 = recordMove ? 2 : 1
+            var updatedBy = recordMove ? mover : creator
+            var updatedAt = recordMove ? stateSince : createdAt
+            if let trail { (version, updatedBy, updatedAt) = (trail.version, trail.updatedBy, trail.updatedAt) }
+            // A note outside any move, on one order in ten; it takes a version like the store's.
+            let note: (at: Int64, text: String, author: Int64)? = random.chance(0.1)
+                ? (createdAt + Int64(random.int(0...Int(max(0, now - createdAt)))), random.pick(DemoNames.noteTexts),
+                   ownerID ?? random.pick(managers))
+                : nil
+            if let note {
+                version += 1
+                if note.at >= updatedAt { (updatedBy, updatedAt) = (note.author, note.at) }
+            }
 
             orders.add(id); orders.add(orderNumber); orders.add(customerIndex + 1); orders.add(locationID)
             orders.add(customerNames[customerIndex]); orders.add(customerKeys[customerIndex])
@@ -467,29 +535,14 @@ private struct DemoBuilder {
                 lines.add(lineMRR[line]); lines.add(lineNRC[line])
                 try lines.insert()
             }
-            audit.add(createdAt); audit.add(creator); audit.add(id); audit.add("create")
-            audit.addNull(); audit.addNull(); audit.addNull()
-            try audit.insert()
-            if recordMove {
-                audit.add(stateSince); audit.add(mover); audit.add(id); audit.add("move"); audit.add("state")
-                audit.add(Self.predecessor(state).rawValue); audit.add(state.rawValue)
-                try audit.insert()
-                if let reason {
-                    audit.add(stateSince); audit.add(mover); audit.add(id); audit.add("move"); audit.add("reason_code")
-                    audit.addNull(); audit.add(reason)
-                    try audit.insert()
-                }
+            try history.writeCreation(orderID: id, at: createdAt, by: creator)
+            if trail != nil {
+                try history.writeMoves(order)
+            } else if recordMove {
+                try history.writeLastMove(orderID: id, at: stateSince, by: mover, from: Self.predecessor(state), to: state,
+                                          reason: reason)
             }
-            if random.chance(0.1) {
-                let at = createdAt + Int64(random.int(0...Int(max(0, now - createdAt))))
-                let text = random.pick(DemoNames.noteTexts)
-                let author = ownerID ?? random.pick(managers)
-                notes.add(id); notes.add(author); notes.add(at); notes.add(text)
-                try notes.insert()
-                audit.add(at); audit.add(author); audit.add(id); audit.add("note"); audit.add("note")
-                audit.addNull(); audit.add(text)
-                try audit.insert()
-            }
+            if let note { try history.writeNote(orderID: id, at: note.at, by: note.author, text: note.text) }
             report("orders", index + 1, total)
         }
     }

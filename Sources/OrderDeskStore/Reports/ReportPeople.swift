@@ -8,18 +8,11 @@ enum ReportPeople {
     /// work to that channel's orders (an escalation by its order's channel); an owner shows only that person.
     static func productivity(_ db: Database, _ scope: ReportScope,
                              _ interval: (from: Int64, to: Int64)) throws -> [ProductivityRow] {
-        var sql = """
-            SELECT u.login, u.name, u.role, count(DISTINCT CASE WHEN a.entity = 'order' THEN a.entity_id END),
-              sum(a.entity = 'order' AND a.action = 'move' AND a.field = 'state'),
-              sum(a.entity = 'order' AND a.action = 'note'),
-              sum(a.entity = 'escalation' AND a.action = 'resolve')
-            FROM audit_log a INDEXED BY audit_log_by_at JOIN users u ON u.id = a.actor_id
-            """
-        var arguments: StatementArguments = []
+        var from = "audit_log a INDEXED BY audit_log_by_at"
         var conditions = "a.at >= ? AND a.at < ? AND (a.entity = 'order' OR (a.entity = 'escalation' AND a.action = 'resolve'))"
-        arguments += [interval.from, interval.to]
+        var arguments: StatementArguments = [interval.from, interval.to]
         if let channel = scope.channel {
-            sql += """
+            from += """
 
                 LEFT JOIN escalations e ON a.entity = 'escalation' AND e.id = a.entity_id
                 JOIN orders o ON o.id = CASE a.entity WHEN 'order' THEN a.entity_id ELSE e.order_id END
@@ -31,8 +24,17 @@ enum ReportPeople {
             conditions += " AND a.actor_id = ?"
             arguments += [owner]
         }
-        return try Row.fetchAll(db, sql: sql + " WHERE " + conditions + " GROUP BY u.id ORDER BY u.login",
-                                arguments: arguments).map { row in
+        // Counted in one pass over the interval's entries, then named (joining users first would walk the
+        // interval once per user).
+        return try Row.fetchAll(db, sql: """
+            SELECT u.login, u.name, u.role, w.orders, w.transitions, w.notes, w.resolved
+            FROM (SELECT a.actor_id AS actor, count(DISTINCT CASE WHEN a.entity = 'order' THEN a.entity_id END) AS orders,
+                    sum(a.entity = 'order' AND a.action = 'move' AND a.field = 'state') AS transitions,
+                    sum(a.entity = 'order' AND a.action = 'note') AS notes,
+                    sum(a.entity = 'escalation' AND a.action = 'resolve') AS resolved
+                  FROM \(from) WHERE \(conditions) GROUP BY a.actor_id) w
+            JOIN users u ON u.id = w.actor ORDER BY u.login
+            """, arguments: arguments).map { row in
             ProductivityRow(login: row[0], name: row[1], role: Role(rawValue: row[2]) ?? .viewer, ordersWorked: row[3],
                             transitions: row[4], notes: row[5], escalationsResolved: row[6])
         }

@@ -24,19 +24,29 @@ enum ReportPeople {
             conditions += " AND a.actor_id = ?"
             arguments += [owner]
         }
-        // Counted in one pass over the interval's entries, then named (joining users first would walk the
-        // interval once per user).
-        return try Row.fetchAll(db, sql: """
-            SELECT u.login, u.name, u.role, w.orders, w.transitions, w.notes, w.resolved
-            FROM (SELECT a.actor_id AS actor, count(DISTINCT CASE WHEN a.entity = 'order' THEN a.entity_id END) AS orders,
-                    sum(a.entity = 'order' AND a.action = 'move' AND a.field = 'state') AS transitions,
-                    sum(a.entity = 'order' AND a.action = 'note') AS notes,
-                    sum(a.entity = 'escalation' AND a.action = 'resolve') AS resolved
-                  FROM \(from) WHERE \(conditions) GROUP BY a.actor_id) w
-            JOIN users u ON u.id = w.actor ORDER BY u.login
-            """, arguments: arguments).map { row in
-            ProductivityRow(login: row[0], name: row[1], role: Role(rawValue: row[2]) ?? .viewer, ordersWorked: row[3],
-                            transitions: row[4], notes: row[5], escalationsResolved: row[6])
+        // One pass over the interval's entries, counted here: SQLite's GROUP BY and count(DISTINCT) sort every
+        // entry (0.85 s for a month of a dense log, where reading the range takes 40 ms).
+        // kind: 1 a state move, 2 a note, 3 an escalation resolved, 0 any other change to an order.
+        struct Work { var orders = Set<Int64>(), transitions = 0, notes = 0, resolved = 0 }
+        var work: [Int64: Work] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT a.actor_id, CASE WHEN a.entity = 'escalation' THEN 3 WHEN a.action = 'note' THEN 2
+                                    WHEN a.action = 'move' AND a.field = 'state' THEN 1 ELSE 0 END, a.entity_id
+            FROM \(from) WHERE \(conditions) AND a.actor_id IS NOT NULL
+            """, arguments: arguments)
+        while let row = try rows.next() {
+            let actor: Int64 = row[0], kind: Int = row[1], id: Int64 = row[2]
+            if kind == 3 { work[actor, default: Work()].resolved += 1; continue }
+            work[actor, default: Work()].orders.insert(id)
+            if kind == 1 { work[actor, default: Work()].transitions += 1 }
+            if kind == 2 { work[actor, default: Work()].notes += 1 }
+        }
+        guard !work.isEmpty else { return [] }
+        return try Row.fetchAll(db, sql: "SELECT id, login, name, role FROM users WHERE id IN (SELECT value FROM json_each(?)) ORDER BY login",
+                                arguments: [CustomerTotalsSQL.jsonArray(work.keys.sorted())]).map { row in
+            let w = work[row[0]]!
+            return ProductivityRow(login: row[1], name: row[2], role: Role(rawValue: row[3]) ?? .viewer, ordersWorked: w.orders.count,
+                                   transitions: w.transitions, notes: w.notes, escalationsResolved: w.resolved)
         }
     }
 

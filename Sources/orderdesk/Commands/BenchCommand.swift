@@ -29,6 +29,9 @@ struct BenchCommand: ParsableCommand {
     @Flag(name: .long, help: "Measure only the status view's reads (summary, team board, history, escalation pages and counts, the rules).")
     var statusOnly = false
 
+    @Flag(name: .long, help: "Measure only the sales reports (daily, weekly, monthly; by channel and owner) and the 12-week chart.")
+    var reportsOnly = false
+
     var path: String {
         db ?? (ProcessInfo.processInfo.environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? NSHomeDirectory() + "/.cache") + "/orderdesk/bench-\(orders).sqlite"
@@ -41,6 +44,7 @@ struct BenchCommand: ParsableCommand {
             if customersOnly { return try measureCustomerSearch() }
             if contractsOnly { return try measureContractList() }
             if statusOnly { return try measureStatusView() }
+            if reportsOnly { return try measureReports() }
             let firstFrames = try (0..<5).map { _ in try measureFirstFrameInFreshProcess() }
             let frameTimes = firstFrames.map(\.wall).sorted()
             say(line("first complete queue frame, fresh process (5 runs)",
@@ -64,6 +68,7 @@ struct BenchCommand: ParsableCommand {
             try measureCustomerSearch()
             try measureContractList()
             try measureStatusView()
+            try measureReports()
 
             let sqliteTimes = try (0..<5).map { _ in try measureSQLiteCLI() }.sorted()
             say(line("sqlite3 CLI, same first-page query, fresh process (5 runs)",
@@ -113,9 +118,19 @@ struct BenchCommand: ParsableCommand {
 
     /// The status view at the store: each read it makes after a change, and a run of the rules.
     private func measureStatusView() throws {
-        for result in try StatusViewBench(path: path, samples: samples).run() {
+        sayTimings("status", try StatusViewBench(path: path, samples: samples).run())
+    }
+
+    /// The sales reports at the store: each kind of report, filtered and not, and the 12-week chart.
+    private func measureReports() throws {
+        sayTimings("reports", try ReportsBench(path: path, samples: samples).run())
+    }
+
+    /// p50, p99 and max of each result, and its slowest requests.
+    private func sayTimings(_ area: String, _ results: [StatusViewBench.Result]) {
+        for result in results {
             let times = result.requests.map(\.time).sorted()
-            say(line("status: \(result.name) (\(times.count) requests)",
+            say(line("\(area): \(result.name) (\(times.count) requests)",
                        "p50 \(ms(percentile(times, 0.5)))  p99 \(ms(percentile(times, 0.99)))  max \(ms(times.last!))"))
             var slowest: [String: Duration] = [:]
             for request in result.requests { slowest[request.label] = max(slowest[request.label] ?? .zero, request.time) }

@@ -187,4 +187,20 @@ import Testing
         #expect(try digest(a) == digest(b))
         #expect(try digest(a) != digest(c))
     }
+
+    /// The reports' summary, rebuilt from the trails at the end of the build, agrees with the orders as they
+    /// are: the backlog at the end of this month is the open orders counted live.
+    @Test func theReportsBacklogThisMonthIsTheOpenOrdersCountedLive() throws {
+        let (_, database) = Self.demo
+        let now = try database.writer.read { db in try Int64.fetchOne(db, sql: "SELECT max(updated_at) FROM orders")! }
+        let period = ReportPeriod.containing(Day(unixSeconds: now), kind: .monthly)
+        let report = try database.salesReport(ReportQuery(period: period), timeZone: TimeZone(identifier: "UTC")!, now: now)
+        let live = try database.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT state, count(*) FROM orders GROUP BY state").reduce(into: [OrderState: Int]()) {
+                if let state = OrderState(rawValue: $1[0]), state.isOpen { $0[state] = $1[1] }
+            }
+        }
+        #expect(report.total?.current.backlog.filter { $0.value > 0 } == live.filter { $0.value > 0 })
+        #expect((report.total?.previous.backlogTotal ?? 0) > 0)
+    }
 }

@@ -32,7 +32,7 @@ import Testing
         let db = try AppDatabase.buildDemo(
             at: temp.path, options: DemoOptions(orders: 1_500, seed: 42, currentLogin: "tester", currentName: "Test Person"),
             now: testNow, progress: { if phases.last != $0.phase { phases.append($0.phase) } })
-        #expect(phases == ["users", "products", "customers", "list", "orders", "indexes", "escalations", "targets", "search", "reconcile", "statistics"])
+        #expect(phases == ["users", "products", "customers", "list", "orders", "indexes", "escalations", "targets", "reports", "search", "reconcile", "statistics"])
         let rows = try exportAll(db)
         #expect(Set(rows.map(\.state)) == Set(OrderState.allCases))
         #expect(Set(rows.map(\.type)) == Set(OrderType.allCases))

@@ -192,10 +192,23 @@ struct ReportScreenTests {
         let desk = ReportDesk()
         desk.show()
         let booked = desk.state.report?.total?.current.bookedCount ?? 0
-        // On screen: a change elsewhere reloads at once.
+        // On screen: a change elsewhere reloads at once, then at most every 15 seconds.
+        desk.clock += 20
         desk.reports.externalChange()
         #expect(desk.poll())
         #expect(desk.state.report?.total?.current.bookedCount == booked + Channel.allCases.count)
+        desk.reports.externalChange()
+        desk.poll()
+        #expect(desk.state.stale && desk.state.report?.total?.current.bookedCount == booked + Channel.allCases.count)
+        #expect(!desk.app.reportsTick())
+        desk.clock += 15
+        #expect(desk.app.reportsTick())
+        #expect(!desk.state.stale && desk.state.report?.total?.current.bookedCount == booked + 2 * Channel.allCases.count)
+        // Ctrl-R does not wait.
+        desk.reports.externalChange()
+        desk.poll()
+        desk.app.press(.control("r"))
+        #expect(desk.state.report?.total?.current.bookedCount == booked + 3 * Channel.allCases.count)
         // Off screen: marked stale, not reloaded until shown again.
         desk.app.press(.character("1"))
         let asked = desk.reports.queries.count
@@ -206,7 +219,7 @@ struct ReportScreenTests {
         desk.show()
         #expect(!desk.state.stale)
         #expect(desk.reports.queries.count == asked + 1)
-        #expect(desk.state.report?.total?.current.bookedCount == booked + 2 * Channel.allCases.count)
+        #expect(desk.state.report?.total?.current.bookedCount == booked + 4 * Channel.allCases.count)
         // The period and channel chosen stay.
         #expect(desk.period.kind == .weekly)
     }

@@ -10,6 +10,8 @@ final class ReportDesk {
     let terminal: MemoryTerminal
     let book: FakeOrderBook
     let reports: FakeReportBook
+    /// What `DeskApp.monotonicSeconds` answers.
+    var clock = 1_000.0
 
     init(size: (Int, Int) = (24, 80), user: UserAccount = SampleEscalations.supervisor, theme: Theme = .builtInDefault,
          today: Day = Day(unixSeconds: SampleOrders.now)) {
@@ -18,6 +20,7 @@ final class ReportDesk {
         book.reports = reports
         terminal = MemoryTerminal(rows: size.0, columns: size.1)
         app = DeskApp(client: book.client(as: user), terminal: terminal, theme: theme)
+        app.monotonicSeconds = { [unowned self] in self.clock }
         app.start()
     }
 

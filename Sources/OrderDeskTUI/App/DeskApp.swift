@@ -73,6 +73,7 @@ public final class DeskApp {
             }
             if pollJob() { render() }
             if statusTick() { render() }
+            if reportsTick() { render() }
             runAutoEscalationsWhenDue()
             if ContinuousClock.now - lastPoll >= pollInterval {
                 if pollForChanges() { render() }
@@ -209,6 +210,7 @@ public final class DeskApp {
             openCustomerOfCurrentOrder()
         case .refresh:
             reloadEverything()
+            refreshReports()
         case .open:
             guard let row = state.queue.selected else { return }
             state.detail = OrderDetailState(orderID: row.id)

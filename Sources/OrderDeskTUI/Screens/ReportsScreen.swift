@@ -24,6 +24,8 @@ public struct ReportsState: Hashable, Sendable {
     public var error: String?
     /// The data changed while the screen was not on screen: reload when it shows again.
     public var stale = false
+    /// When the report was last loaded (the desk's monotonic seconds), for the live reload's pace.
+    public var loadedAt: Double?
 
     public init() {}
 

@@ -33,12 +33,7 @@ struct ContractCommand: ParsableCommand {
                 let detail = try db.contractDetail(number: id)
                 let text = ContractDocument(detail, provider: provider, width: { DisplayWidth.of($0) }).render(format)
                 guard let output else { print(text, terminator: ""); return }
-                let path = (output as NSString).expandingTildeInPath
-                do {
-                    try text.write(toFile: path, atomically: true, encoding: .utf8)
-                } catch {
-                    throw Failure.message("Could not write \(output): \(error.localizedDescription). Check the folder exists and is writable.", status: 1)
-                }
+                try TextFileOutput.write(text, to: (output as NSString).expandingTildeInPath)
                 StandardError.print("Wrote \(detail.number) to \(output).")
             } catch let exit as ExitCode {
                 throw exit

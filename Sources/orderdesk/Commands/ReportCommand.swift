@@ -37,7 +37,7 @@ struct ReportCommand: ParsableCommand {
             let report = try db.salesReport(query, timeZone: zone, now: Int64(Date().timeIntervalSince1970))
             let text = SalesReportDocument.render(report, format, width: { DisplayWidth.of($0) })
             guard let output else { print(text, terminator: ""); return }
-            try ReportOutput.write(text, to: (output as NSString).expandingTildeInPath)
+            try TextFileOutput.write(text, to: (output as NSString).expandingTildeInPath)
             StandardError.print("Wrote the \(query.period.kind.rawValue) report for \(query.period.label) to \(output).")
         } catch let exit as ExitCode {
             throw exit

@@ -13,7 +13,7 @@ enum ReportClientFactory {
             },
             today: { ReportPeriod.today(now: now(), in: .current) },
             exportCSV: { report, path in
-                try ReportOutput.write(SalesReportDocument.csv(report), to: (path as NSString).expandingTildeInPath)
+                try TextFileOutput.write(SalesReportDocument.csv(report), to: (path as NSString).expandingTildeInPath)
             })
     }
 }

@@ -16,6 +16,32 @@ public enum Key: Hashable, Sendable {
     case function(Int)
     /// The terminal changed size; `size` already holds the new one.
     case resize
+    /// A mouse click or wheel step (only while mouse reporting is on).
+    case mouse(MouseEvent)
+}
+
+/// A mouse event at a cell, zero-based like the drawing coordinates.
+public struct MouseEvent: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        /// Button 1 (left) pressed: select what is under the pointer.
+        case click
+        /// Button 1 pressed twice quickly: open what is under the pointer.
+        case doubleClick
+        /// Button 3 (right) pressed.
+        case rightClick
+        /// One step of the wheel away from the user (scroll up).
+        case wheelUp
+        /// One step of the wheel towards the user (scroll down).
+        case wheelDown
+    }
+
+    public var kind: Kind
+    public var row: Int
+    public var column: Int
+
+    public init(_ kind: Kind, row: Int, column: Int) {
+        self.kind = kind; self.row = row; self.column = column
+    }
 }
 
 /// Where everything a screen shows goes through: ncurses for real use, a grid in memory for tests.
@@ -38,4 +64,11 @@ public protocol Terminal: AnyObject {
     func hideCursor()
     /// Waits up to `timeoutMilliseconds` for a key; nil when none came in time.
     func readKey(timeoutMilliseconds: Int) -> Key?
+    /// Turns mouse reporting on or off. Off leaves the mouse to the terminal, so people can select text.
+    func setMouseReporting(_ enabled: Bool)
+}
+
+extension Terminal {
+    /// Terminals without a mouse ignore the request.
+    public func setMouseReporting(_ enabled: Bool) {}
 }

@@ -14,7 +14,7 @@
 /// Slots and keys missing from the file come from the base theme, key by key.
 public enum ThemeFile {
     /// Parses a theme; every problem becomes an issue with its line, and the rest of the file still counts.
-    public static func parse(_ text: String, file: String) -> (theme: Theme, issues: [ThemeIssue]) {
+    public static func parse(_ text: String, file: String) -> (theme: Theme, issues: [FileIssue]) {
         let result = parseDetailed(text, file: file)
         return (result.theme, result.issues)
     }
@@ -22,7 +22,7 @@ public enum ThemeFile {
     /// The parse result with what the loader needs to decide on a fallback.
     struct Parsed {
         var theme: Theme
-        var issues: [ThemeIssue]
+        var issues: [FileIssue]
         /// False when `version` is missing or not 1: the file may mean something else entirely.
         var versionUnderstood: Bool
         /// The built-in theme the file builds on.
@@ -47,8 +47,8 @@ public enum ThemeFile {
     }
 
     static func parseDetailed(_ text: String, file: String) -> Parsed {
-        var issues: [ThemeIssue] = []
-        func issue(_ line: Int, _ message: String) { issues.append(ThemeIssue(file: file, line: line, message: message)) }
+        var issues: [FileIssue] = []
+        func issue(_ line: Int, _ message: String) { issues.append(FileIssue(file: file, line: line, message: message)) }
 
         var version: (value: Int, line: Int)?
         var name: String?

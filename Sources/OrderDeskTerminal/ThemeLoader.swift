@@ -8,11 +8,7 @@ public enum ThemeLoader {
     /// `swift run` and `.build/debug/orderdesk` find the repository's), then the system share folders.
     public static func searchDirectories(environment: [String: String], executablePath: String) -> [String] {
         var directories: [String] = []
-        if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {
-            directories.append(xdg + "/orderdesk/themes")
-        } else if let home = environment["HOME"], !home.isEmpty {
-            directories.append(home + "/.config/orderdesk/themes")
-        }
+        if let own = ConfigDirectory.themesDirectory(environment: environment) { directories.append(own) }
         if let extra = environment["ORDERDESK_THEMES"] {
             directories += extra.split(separator: ":").map(String.init).filter { !$0.isEmpty }
         }

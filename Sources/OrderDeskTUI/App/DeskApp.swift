@@ -12,6 +12,11 @@ public final class DeskApp {
     public let client: DeskClient
     public let terminal: Terminal
     public var theme: Theme
+    /// The effective key bindings (the command table's, changed by the user's `keys.toml`).
+    public var keymap: Keymap = .standard
+    /// Loads a theme by name for `:theme NAME`: the theme and its warnings, or nil when it cannot be used.
+    /// The launcher sets it (it knows where themes live); without it `:theme` says it is not available.
+    public var themeLoader: ((String) -> (theme: Theme, warnings: [String])?)?
     /// How often `run()` asks the store whether someone else changed something.
     public var pollInterval: Duration = .milliseconds(500)
 
@@ -107,6 +112,11 @@ public final class DeskApp {
                 render()
             }
         }
+        if case .mouse(let event) = key {
+            if state.modal == nil { handleMouse(event) } else { handleModalMouse(event) }
+            render()
+            return
+        }
         if key == .resize {
             perform(QueueScreen.update(&state.queue, .resized(visibleRows: visibleQueueRows)))
             ReconcileRunsScreen.resized(&state.runs, visibleRows: visibleRunsRows)
@@ -160,6 +170,9 @@ public final class DeskApp {
             state.modal = .help(scroll: 0)
         case .commandLine:
             state.modal = .commandLine(TextField())
+        case .theme:
+            // Without a name (a key bound to it): the `:` line, ready for one.
+            state.modal = .commandLine(TextField("theme "))
         case .back:
             if state.detail != nil {
                 state.detail = nil
@@ -324,6 +337,8 @@ public final class DeskApp {
             state.modal = nil
             state.message = nil
             run(command)
+        case .setTheme(let name):
+            applyTheme(named: name)
         case let .submit(change, orderID, version):
             save(change, orderID: orderID, version: version)
         case .chooseKinds(let kinds):

@@ -89,6 +89,8 @@ public enum CommandID: String, CaseIterable, Sendable {
     /// The next channel (all, then each one).
     case reportChannel = "report.channel"
     case reportExport = "report.export"
+    /// `:theme NAME` (or `:view.theme NAME`): apply another theme at once.
+    case theme = "view.theme"
 }
 
 /// Where a command applies.

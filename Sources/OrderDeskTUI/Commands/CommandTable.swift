@@ -135,6 +135,7 @@ public enum CommandTable {
         spec(.reportsScreen, [.character("6")], "6", "Go to the sales reports", [.global]),
         spec(.help, [.character("?"), .function(1)], "? F1", "Show this help", [.global], hint: "help"),
         spec(.commandLine, [.character(":")], ":", "Run a command by its long name", [.global]),
+        spec(.theme, [], ":theme", "Apply another theme at once: :theme NAME (Tab lists them)", [.global]),
         spec(.back, [.escape], "Esc", "Go back", [.global], hint: "back"),
         spec(.quit, [.character("q")], "q", "Quit", [.global], hint: "quit"),
     ]

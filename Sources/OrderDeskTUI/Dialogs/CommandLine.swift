@@ -9,6 +9,15 @@ public enum CommandLinePrompt {
         case .enter:
             let typed = field.text.trimmingCharacters(in: .whitespaces)
             guard !typed.isEmpty else { return .close }
+            // A command with an argument: `theme NAME`.
+            let words = typed.split(separator: " ", maxSplits: 1).map(String.init)
+            if words.count == 2, CommandTable.command(named: words[0]) == .theme {
+                return .setTheme(words[1].trimmingCharacters(in: .whitespaces))
+            }
+            if CommandTable.command(named: typed) == .theme {
+                message = "Name the theme: :theme NAME (for example :theme light)."
+                return .stay
+            }
             guard let command = CommandTable.command(named: typed) else {
                 message = "Unknown command '\(typed)'. Press Tab to complete, or ? for the list."
                 return .stay

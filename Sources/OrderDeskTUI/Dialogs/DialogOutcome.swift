@@ -34,4 +34,6 @@ public enum DialogOutcome: Hashable, Sendable {
     case reportExport(path: String)
     /// A status-view dialog asks for a step, a note or a filter.
     case escalationDialog(EscalationDialogRequest)
+    /// `:theme NAME`: load and apply the theme (the line stays open, with the reason, if it cannot).
+    case setTheme(String)
 }

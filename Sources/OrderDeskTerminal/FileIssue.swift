@@ -1,5 +1,5 @@
-/// A problem found in a theme file, printed as `file:line: message` like a compiler diagnostic.
-public struct ThemeIssue: Sendable, Equatable, CustomStringConvertible {
+/// A problem found in a theme, config or key file, printed as `file:line: message` like a compiler diagnostic.
+public struct FileIssue: Sendable, Equatable, CustomStringConvertible {
     /// The file the issue is in, as given to the parser.
     public var file: String
     /// The 1-based line number.

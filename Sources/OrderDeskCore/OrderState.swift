@@ -84,6 +84,8 @@ public enum Role: String, CaseIterable, Sendable, Codable, Hashable {
     public var canChangeOrders: Bool { self != .viewer }
     /// Only admins manage users.
     public var canManageUsers: Bool { self == .admin }
+    /// Sales management sets the monthly targets and the commission rates: supervisors, directors and admins.
+    public var canSetSalesTargets: Bool { self == .supervisor || self == .director || self == .admin }
     /// The contracts this role may approve: supervisors up to their level, directors all.
     public var approvalLevel: ApprovalLevel {
         switch self {

@@ -4,7 +4,7 @@
 /// Supported: `# comments`, `[table]` headers (dotted names such as `[table.cursor]` are one name), keys that
 /// are bare words or quoted (`"order.take" = "T"`), and values that are strings (basic or literal),
 /// integers, booleans, or one-line arrays of those. Anything else is an issue, and the rest of the file
-/// still counts.
+/// still counts. A key repeated in one table is reported and its first value kept.
 public enum TOMLSubset {
     /// A value on the right of `=`.
     public enum Value: Equatable, Sendable {
@@ -57,7 +57,7 @@ public enum TOMLSubset {
         func issue(_ line: Int, _ message: String) { document.issues.append(FileIssue(file: file, line: line, message: message)) }
         var table: String?
         var seenTables: Set<String> = []
-        var seenKeys: Set<String> = []
+        var seenKeys: [String: Int] = [:]
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let lineNumber = index + 1
             let line = trimmingSpaces(stripComment(String(rawLine)))
@@ -87,7 +87,11 @@ public enum TOMLSubset {
             switch parseValue(rest) {
             case .success(let value):
                 if table == "\u{0}" { continue }  // under a broken header, already reported
-                if !seenKeys.insert((table ?? "") + "\u{0}" + key).inserted { issue(lineNumber, "key \(key) appears twice") }
+                if let first = seenKeys[(table ?? "") + "\u{0}" + key] {
+                    issue(lineNumber, "key \(key) appears twice (first on line \(first)); the first one counts")
+                    continue
+                }
+                seenKeys[(table ?? "") + "\u{0}" + key] = lineNumber
                 document.entries.append(Entry(table: table, key: key, value: value, line: lineNumber))
             case .failure(let error):
                 issue(lineNumber, error.message)

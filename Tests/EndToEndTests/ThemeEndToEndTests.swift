@@ -64,19 +64,27 @@ struct ThemeCommandTests {
     }
 }
 
-/// The desk opens, quits and gives the terminal back on terminals of every colour depth.
-///
-/// `NO_COLOR` is set to empty (not counted) in each pane: the test runner may itself run with NO_COLOR set.
+/// The desk opens, quits and gives the terminal back on terminals of every colour depth; themes at start and
+/// at run time. `NO_COLOR` is set in each pane (empty: not counted), as the runner's own environment may have it.
 @Suite(.serialized) struct ThemeTerminalEndToEndTests {
+    /// Opens the desk on a copy of the demo in tmux, with `TERM` set by the command (tmux sets the pane's own
+    /// and its -e cannot change it) and `$XDG_CONFIG_HOME` in a fresh folder that `prepare` may fill first;
+    /// returns once the queue shows. Keep the folder alive as long as the session.
+    func openDesk(_ arguments: String = "", term: String = "xterm-256color", noColor: String = "", columns: Int = 120,
+                  prepare: (String) throws -> Void = { _ in }) throws -> (TemporaryDirectory, TmuxSession) {
+        let directory = try TemporaryDirectory()
+        let db = try DemoFixture.copy(into: directory)
+        try prepare(directory.path)
+        let desk = try TmuxSession(command: "echo BEFORE-DESK; TERM=\(term) \(Binary.url.path) --db \(db) \(arguments)",
+                                   columns: columns, environment: ["XDG_CONFIG_HOME": directory.path, "NO_COLOR": noColor])
+        try desk.waitFor("row 1 of 3,000")
+        return (directory, desk)
+    }
+
     /// (TERM, whether its terminfo has an alternate screen that brings the shell's text back)
     @Test(arguments: [("xterm-256color", true), ("screen", true), ("xterm", true), ("vt100", false)])
     func deskRendersQuitsAndRestoresTheTerminal(term: String, alternateScreen: Bool) throws {
-        let directory = try TemporaryDirectory()
-        let db = try DemoFixture.copy(into: directory)
-        // tmux sets TERM for the pane itself (its -e cannot change it), so the command sets the desk's.
-        let desk = try TmuxSession(command: "echo BEFORE-DESK; TERM=\(term) \(Binary.url.path) --db \(db)",
-                                   environment: ["XDG_CONFIG_HOME": directory.path, "NO_COLOR": ""])
-        try desk.waitFor("row 1 of 3,000")
+        let (_, desk) = try openDesk(term: term)
         #expect(try desk.alternateScreenOn() == alternateScreen, "the desk draws on the alternate screen where there is one")
         try desk.press("q")
         let screen = try desk.waitFor("EXIT=0")
@@ -92,13 +100,10 @@ struct ThemeCommandTests {
 
     /// config.toml chooses the theme (and its mistakes are shown, not fatal); `:theme NAME` switches at once.
     @Test func configThemeAndSwitchingAtRunTime() throws {
-        let directory = try TemporaryDirectory()
-        let db = try DemoFixture.copy(into: directory)
-        try FileManager.default.createDirectory(atPath: directory.path + "/orderdesk", withIntermediateDirectories: true)
-        try "theme = \"light\"\nshade = 1\n".write(toFile: directory.path + "/orderdesk/config.toml", atomically: true, encoding: .utf8)
-        let desk = try TmuxSession(command: "TERM=xterm-256color \(Binary.url.path) --db \(db)", columns: 160,
-                                   environment: ["XDG_CONFIG_HOME": directory.path, "NO_COLOR": ""])
-        try desk.waitFor("row 1 of 3,000")
+        let (_, desk) = try openDesk(columns: 160) { config in
+            try FileManager.default.createDirectory(atPath: config + "/orderdesk", withIntermediateDirectories: true)
+            try "theme = \"light\"\nshade = 1\n".write(toFile: config + "/orderdesk/config.toml", atomically: true, encoding: .utf8)
+        }
         try desk.waitFor("config.toml:2: unknown key shade")
         // light's cursor bar is 16 on 153; default's is 231 on 25.
         #expect(try desk.coloredScreen().contains("48;5;153"), "config.toml's light theme is in use")
@@ -116,13 +121,20 @@ struct ThemeCommandTests {
         try desk.waitFor("EXIT=0")
     }
 
-    /// --theme beats config.toml; NO_COLOR beats both and `:theme` says colour is off.
+    /// A broken theme at start-up never stops the desk: the built-in default is used and the problem shown.
+    @Test func aBrokenThemeAtStartFallsBackWithAMessage() throws {
+        let themes = try TemporaryDirectory()
+        try "version = 9\n[title]\nfg = 1\n".write(toFile: themes.path + "/future.toml", atomically: true, encoding: .utf8)
+        let (_, desk) = try openDesk("--theme \(themes.path)/future.toml", columns: 200)
+        try desk.waitFor("future.toml:1: unsupported version 9; this OrderDesk reads version 1 (and 1 more problem)")
+        #expect(try desk.coloredScreen().contains("48;5;25"), "the built-in default's cursor bar")
+        try desk.press("q")
+        try desk.waitFor("EXIT=0")
+    }
+
+    /// NO_COLOR beats --theme: no colour at all, and `:theme` says colour is off.
     @Test func noColorWinsOverEverything() throws {
-        let directory = try TemporaryDirectory()
-        let db = try DemoFixture.copy(into: directory)
-        let desk = try TmuxSession(command: "TERM=xterm-256color \(Binary.url.path) --db \(db) --theme light",
-                                   environment: ["XDG_CONFIG_HOME": directory.path, "NO_COLOR": "1"])
-        try desk.waitFor("row 1 of 3,000")
+        let (_, desk) = try openDesk("--theme light", noColor: "1")
         #expect(try !desk.coloredScreen().contains("38;5;"), "no colour under NO_COLOR")
         #expect(try !desk.coloredScreen().contains("48;5;"), "no colour under NO_COLOR")
         try desk.press(":")

@@ -12,7 +12,7 @@ import Foundation
 /// Not thread-safe: use it from the run loop's thread only (ncurses itself is not thread-safe).
 public final class NcursesTerminal: Terminal {
     public private(set) var size: TerminalSize
-    /// The number of colours in use: 0 when monochrome, else what the terminal reports (`COLORS`).
+    /// The number of colours in use: `ColorDepth.colorCount` of what the terminal reports (0 when monochrome).
     public let colorCount: Int
     private let window: UnsafeMutablePointer<WINDOW>
     private let maxPairs: Int32
@@ -38,16 +38,23 @@ public final class NcursesTerminal: Terminal {
         size = TerminalSize(rows: Int(getmaxy(window)), columns: Int(getmaxx(window)))
     }
 
-    /// Takes over the terminal. Colours are used only when the terminal has them and `monochrome` is false.
+    /// Takes over the terminal. Colours are used only when the terminal has them and `monochrome` is false;
+    /// how many is `ColorDepth.decide` from what terminfo reports.
     ///
+    /// When `COLORTERM` announces truecolour and a direct-colour terminfo entry exists (`xterm-direct` for
+    /// `xterm-256color`), ncurses is started with that entry so 24-bit colours reach the screen.
     /// Throws `notATerminal` when stdin or stdout is redirected, `unusableTerminal` when ncurses does not know `$TERM`.
     public static func start(monochrome: Bool) throws(TerminalError) -> NcursesTerminal {
         guard isatty(0) == 1, isatty(1) == 1 else { throw .notATerminal }
         setlocale(LC_ALL, "")
-        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
-        // newterm, unlike initscr, returns nil on an unknown TERM instead of exiting, so we can explain.
-        guard let output = fdopen(1, "w"), let input = fdopen(0, "r"), newterm(nil, output, input) != nil,
-            let window = od_stdscr()
+        let environment = ProcessInfo.processInfo.environment
+        let term = environment["TERM"] ?? ""
+        guard let output = fdopen(1, "w"), let input = fdopen(0, "r") else { throw .unusableTerminal(term: term) }
+        // newterm, unlike initscr, returns nil on an unknown TERM instead of exiting, so we can explain;
+        // a missing direct-colour entry is no error, $TERM itself is tried next.
+        let direct = ColorDepth.directTerminalNames(term: term, colorTerm: environment["COLORTERM"], noColor: monochrome)
+        let started = direct.contains { name in name.withCString { newterm($0, output, input) } != nil }
+        guard started || newterm(nil, output, input) != nil, let window = od_stdscr()
         else { throw .unusableTerminal(term: term) }
         cbreak()
         noecho()
@@ -61,11 +68,13 @@ public final class NcursesTerminal: Terminal {
         var maxPairs: Int32 = 0
         var defaultColorsAllowed = true
         if !monochrome && has_colors() {
+            // COLORS is only set once start_color has run.
             start_color()
             defaultColorsAllowed = use_default_colors() == OK
-            colorCount = Int(od_colors())
+            let depth = ColorDepth.decide(
+                noColor: false, hasColors: true, colors: Int(od_colors()), rgbFlag: od_has_rgb_flag() != 0)
+            colorCount = depth.colorCount
             maxPairs = od_color_pairs()
-            if colorCount < 8 { colorCount = 0 }
         }
         return NcursesTerminal(
             window: window, colorCount: colorCount, maxPairs: maxPairs, defaultColorsAllowed: defaultColorsAllowed)

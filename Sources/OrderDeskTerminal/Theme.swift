@@ -1,9 +1,27 @@
+/// The kind of terminal background a theme is designed for, declared by a theme file's `background` key.
+///
+/// A theme that leaves a colour as "default" (the terminal's own) cannot know it; for the contrast check it is
+/// taken to be xterm's: light grey #e5e5e5 on black for dark, black on white for light.
+public enum ThemeBackground: String, Sendable, Equatable, CaseIterable {
+    case dark, light
+
+    /// The terminal's own foreground and background assumed for this kind of background.
+    public var terminalColors: (foreground: (r: UInt8, g: UInt8, b: UInt8), background: (r: UInt8, g: UInt8, b: UInt8)) {
+        switch self {
+        case .dark: return ((0xe5, 0xe5, 0xe5), (0, 0, 0))
+        case .light: return ((0, 0, 0), (0xff, 0xff, 0xff))
+        }
+    }
+}
+
 /// A named set of styles, one for each `ThemeSlot`.
 public struct Theme: Sendable, Equatable {
     /// The theme's name, e.g. "default" (the file name without `.toml`).
     public var name: String
     /// A one-line description from the theme file.
     public var description: String
+    /// The terminal background the theme is made for; it gives "default" colours a value in contrast checks.
+    public var background: ThemeBackground
     /// True when the theme uses no colour at all (attributes only).
     public var isMonochrome: Bool {
         ThemeSlot.allCases.allSatisfy {
@@ -14,9 +32,13 @@ public struct Theme: Sendable, Equatable {
     private var styles: [ThemeSlot: Style]
 
     /// A theme from explicit styles; slots not given use `fallback`'s (or `.plain` without one).
-    public init(name: String, description: String = "", styles: [ThemeSlot: Style], fallback: Theme? = nil) {
+    public init(
+        name: String, description: String = "", background: ThemeBackground = .dark, styles: [ThemeSlot: Style],
+        fallback: Theme? = nil
+    ) {
         self.name = name
         self.description = description
+        self.background = background
         var all: [ThemeSlot: Style] = [:]
         for slot in ThemeSlot.allCases { all[slot] = styles[slot] ?? fallback?.style(slot) ?? .plain }
         self.styles = all
@@ -71,7 +93,7 @@ extension Theme {
             .stateNotDone: fg(203, bold: true),
             .stateInstalled: fg(114),
             .stateBilled: Style(foreground: .rgb(0x5f, 0xd7, 0xaf)),
-            .stateCancelled: fg(244, dim: true),
+            .stateCancelled: fg(244),
             .stateRejected: fg(196, bold: true, underline: true),
         ]
         return Theme(name: "default", description: "Dark, for terminals with a dark background", styles: styles)

@@ -1,10 +1,11 @@
-/// Reads theme files: a small TOML subset, parsed here so themes need no dependency.
+/// Reads theme files, written in the small TOML subset that `TOMLSubset` reads (no dependency needed).
 ///
 /// ```toml
 /// version = 1                 # required
 /// name = "default"
 /// description = "Dark"
 /// base = "default"            # or "mono": the built-in theme that fills in what the file leaves out
+/// background = "dark"         # or "light": the terminal background the theme is made for
 ///
 /// [table.cursor]              # a ThemeSlot's raw value
 /// fg = 231                    # "default", a name ("red", "bright-blue", "grey"), 0–255, or "#rrggbb"
@@ -19,7 +20,7 @@ public enum ThemeFile {
         return (result.theme, result.issues)
     }
 
-    /// The parse result with what the loader needs to decide on a fallback.
+    /// The parse result with what the loader and `theme check` need.
     struct Parsed {
         var theme: Theme
         var issues: [FileIssue]
@@ -27,13 +28,10 @@ public enum ThemeFile {
         var versionUnderstood: Bool
         /// The built-in theme the file builds on.
         var base: Theme
-    }
-
-    /// A value on the right of `=`.
-    enum Value: Equatable {
-        case string(String)
-        case integer(Int)
-        case boolean(Bool)
+        /// Whether the file says `base = …`; without it a theme is meant to be complete (see `missingSlotIssues`).
+        var declaresBase: Bool
+        /// The slots that have a `[table]` in the file.
+        var definedSlots: Set<ThemeSlot>
     }
 
     /// What a file says about one slot; nil fields come from the base theme.
@@ -46,84 +44,54 @@ public enum ThemeFile {
         var dim: Bool?
     }
 
+    /// The top-level keys a theme file may hold.
+    static let topLevelKeys = ["version", "name", "description", "base", "background"]
+
     static func parseDetailed(_ text: String, file: String) -> Parsed {
-        var issues: [FileIssue] = []
+        // The shared reader does the syntax (comments, strings, tables, repeated keys); this reads the meaning.
+        let document = TOMLSubset.parse(text, file: file)
+        var issues = document.issues
         func issue(_ line: Int, _ message: String) { issues.append(FileIssue(file: file, line: line, message: message)) }
 
         var version: (value: Int, line: Int)?
         var name: String?
         var description = ""
-        var baseName = "default"
+        var baseName: String?
+        var background = ThemeBackground.dark
         var overrides: [ThemeSlot: SlotOverride] = [:]
+        var definedSlots: Set<ThemeSlot> = []
 
-        // The current table: nil before the first header, .some(nil) inside an unknown table (its keys are skipped).
-        var table: ThemeSlot?? = nil
-        var seenTables: Set<String> = []
-        var seenKeys: Set<String> = []
+        for table in document.tables {
+            if let slot = ThemeSlot(rawValue: table.name) {
+                definedSlots.insert(slot)
+            } else {
+                issue(table.line, "unknown table [\(table.name)]; known slots: \(ThemeSlot.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
 
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let lineNumber = index + 1
-            let line = stripComment(String(rawLine)).trimmingSpaces()
-            if line.isEmpty { continue }
-
-            if line.hasPrefix("[") {
-                guard line.hasSuffix("]"), !line.hasPrefix("[[") else {
-                    issue(lineNumber, "bad table header \(line); write [slot.name]")
-                    table = .some(nil)
-                    continue
-                }
-                let tableName = String(line.dropFirst().dropLast()).trimmingSpaces()
-                if !seenTables.insert(tableName).inserted { issue(lineNumber, "table [\(tableName)] appears twice") }
-                if let slot = ThemeSlot(rawValue: tableName) {
-                    table = .some(slot)
-                } else {
-                    issue(lineNumber, "unknown table [\(tableName)]; known slots: \(ThemeSlot.allCases.map(\.rawValue).joined(separator: ", "))")
-                    table = .some(nil)
-                }
-                continue
-            }
-
-            guard let equals = line.firstIndex(of: "=") else {
-                issue(lineNumber, "expected key = value, found \(line)")
-                continue
-            }
-            let key = String(line[..<equals]).trimmingSpaces()
-            let valueText = String(line[line.index(after: equals)...]).trimmingSpaces()
-            guard !key.isEmpty, key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }) else {
-                issue(lineNumber, "bad key '\(key)'; keys are bare words like fg or bold")
-                continue
-            }
-            let value: Value
-            switch parseValue(valueText) {
-            case .success(let v): value = v
-            case .failure(let error):
-                issue(lineNumber, error.message)
-                continue
-            }
-            let scope: String
-            switch table {
-            case .none: scope = ""
-            case .some(.none): continue  // inside an unknown table, already reported
-            case .some(.some(let slot)): scope = slot.rawValue
-            }
-            if !seenKeys.insert(scope + "\u{0}" + key).inserted { issue(lineNumber, "key \(key) appears twice") }
-
-            guard case .some(.some(let slot)) = table else {
-                // Top-level keys.
+        for entry in document.entries {
+            let (key, value, line) = (entry.key, entry.value, entry.line)
+            guard let tableName = entry.table else {
                 switch (key, value) {
-                case ("version", .integer(let n)): version = (n, lineNumber)
-                case ("version", _): issue(lineNumber, "version must be the integer 1"); version = (-1, lineNumber)
+                case ("version", .integer(let n)): version = (n, line)
+                case ("version", _): issue(line, "version must be the integer 1"); version = (-1, line)
                 case ("name", .string(let s)): name = s
                 case ("description", .string(let s)): description = s
                 case ("base", .string(let s)):
                     if s == "default" || s == "mono" { baseName = s } else {
-                        issue(lineNumber, "unknown base \"\(s)\"; use \"default\" or \"mono\"")
+                        issue(line, "unknown base \"\(s)\"; use \"default\" or \"mono\"")
                     }
-                case ("name", _), ("description", _), ("base", _): issue(lineNumber, "\(key) must be a string in quotes")
-                default: issue(lineNumber, "unknown key \(key); top-level keys are version, name, description, base")
+                case ("background", .string(let s)):
+                    if let b = ThemeBackground(rawValue: s) { background = b } else {
+                        issue(line, "unknown background \"\(s)\"; use \"dark\" or \"light\" (the background the theme is made for)")
+                    }
+                case ("name", _), ("description", _), ("base", _), ("background", _):
+                    issue(line, "\(key) must be a string in quotes")
+                default: issue(line, "unknown key \(key); top-level keys are \(topLevelKeys.joined(separator: ", "))")
                 }
                 continue
             }
+            guard let slot = ThemeSlot(rawValue: tableName) else { continue }  // unknown table, already reported
 
             var o = overrides[slot] ?? SlotOverride()
             switch key {
@@ -131,11 +99,11 @@ public enum ThemeFile {
                 switch parseColor(value) {
                 case .success(let color):
                     if key == "fg" { o.foreground = color } else { o.background = color }
-                case .failure(let error): issue(lineNumber, error.message)
+                case .failure(let error): issue(line, error.message)
                 }
             case "bold", "underline", "reverse", "dim":
                 guard case .boolean(let b) = value else {
-                    issue(lineNumber, "\(key) must be true or false")
+                    issue(line, "\(key) must be true or false")
                     continue
                 }
                 switch key {
@@ -145,7 +113,7 @@ public enum ThemeFile {
                 default: o.dim = b
                 }
             default:
-                issue(lineNumber, "unknown key \(key) in [\(slot.rawValue)]; slot keys are fg, bg, bold, underline, reverse, dim")
+                issue(line, "unknown key \(key) in [\(slot.rawValue)]; slot keys are fg, bg, bold, underline, reverse, dim")
             }
             overrides[slot] = o
         }
@@ -175,9 +143,33 @@ public enum ThemeFile {
             }
             styles[slot] = s
         }
-        let theme = Theme(name: name ?? defaultName(file), description: description, styles: styles)
-        issues.sort { $0.line < $1.line }
-        return Parsed(theme: theme, issues: issues, versionUnderstood: versionUnderstood, base: base)
+        let theme = Theme(name: name ?? defaultName(file), description: description, background: background, styles: styles)
+        return Parsed(theme: theme, issues: byLine(issues), versionUnderstood: versionUnderstood, base: base,
+                      declaresBase: baseName != nil, definedSlots: definedSlots)
+    }
+
+    /// Issues in line order; on one line, in the order they were found (the reader's before the meaning's).
+    static func byLine(_ issues: [FileIssue]) -> [FileIssue] {
+        issues.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+    }
+
+    /// The slots a file must define, as issues: a theme without `base` is meant to be complete, so every slot
+    /// it leaves out is reported (it would silently take the built-in dark default's colours, which may not
+    /// suit its background). With `base = "default"` or `"mono"` the file only lists what it changes.
+    ///
+    /// Only `orderdesk theme check` asks this: at run time a missing slot just takes the base's style.
+    static func missingSlotIssues(_ parsed: Parsed, file: String) -> [FileIssue] {
+        guard !parsed.declaresBase else { return [] }
+        return ThemeSlot.allCases.filter { !parsed.definedSlots.contains($0) }.map {
+            FileIssue(file: file, line: 1, message: "missing slot [\($0.rawValue)]; define it, or add base = \"default\" (or \"mono\") to take the slots you leave out from that built-in theme")
+        }
+    }
+
+    /// Every problem `orderdesk theme check` reports, by line: what the loader warns about (unknown keys and
+    /// tables, bad values, a missing or unknown version) plus the slots a theme without `base` leaves out.
+    public static func check(_ text: String, file: String) -> [FileIssue] {
+        let parsed = parseDetailed(text, file: file)
+        return byLine(parsed.issues + missingSlotIssues(parsed, file: file))
     }
 
     /// The theme name a file gets when it declares none: its base name without `.toml`.
@@ -188,65 +180,7 @@ public enum ThemeFile {
     }
 
     /// Cuts a `#` comment, leaving `#` inside quoted strings alone ("#ff0000" is a colour).
-    static func stripComment(_ line: String) -> String {
-        var quote: Character?
-        var escaped = false
-        for i in line.indices {
-            let c = line[i]
-            if let q = quote {
-                if escaped { escaped = false } else if c == "\\" && q == "\"" { escaped = true } else if c == q { quote = nil }
-            } else if c == "\"" || c == "'" {
-                quote = c
-            } else if c == "#" {
-                return String(line[..<i])
-            }
-        }
-        return line
-    }
-
-    /// A string, integer or boolean, with nothing after it.
-    static func parseValue(_ text: String) -> Result<Value, ValueError> {
-        if text.isEmpty { return .failure(ValueError("missing value after =")) }
-        if text == "true" { return .success(.boolean(true)) }
-        if text == "false" { return .success(.boolean(false)) }
-        if let first = text.first, first == "\"" || first == "'" {
-            var out = ""
-            var escaped = false
-            var index = text.index(after: text.startIndex)
-            while index < text.endIndex {
-                let c = text[index]
-                if escaped {
-                    switch c {
-                    case "\"": out.append("\"")
-                    case "\\": out.append("\\")
-                    case "n": out.append("\n")
-                    case "t": out.append("\t")
-                    default: return .failure(ValueError("unsupported escape \\\(c) in a string"))
-                    }
-                    escaped = false
-                } else if c == "\\" && first == "\"" {
-                    escaped = true
-                } else if c == first {
-                    let rest = text[text.index(after: index)...]
-                    if !rest.allSatisfy({ $0 == " " || $0 == "\t" }) {
-                        return .failure(ValueError("unexpected text after the string: \(rest)"))
-                    }
-                    return .success(.string(out))
-                } else {
-                    out.append(c)
-                }
-                index = text.index(after: index)
-            }
-            return .failure(ValueError("unterminated string \(text)"))
-        }
-        var digits = text.replacingUnderscores()
-        var sign = 1
-        if digits.hasPrefix("+") { digits.removeFirst() } else if digits.hasPrefix("-") { digits.removeFirst(); sign = -1 }
-        if !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(digits) {
-            return .success(.integer(sign * n))
-        }
-        return .failure(ValueError("bad value \(text); use \"text\", a number, true or false"))
-    }
+    static func stripComment(_ line: String) -> String { TOMLSubset.stripComment(line) }
 
     /// The colour names a theme may use, with their palette indexes.
     static let colorNames: [String: UInt8] = {
@@ -262,42 +196,25 @@ public enum ThemeFile {
     }()
 
     /// A colour: "default", a name, 0–255 (number or string), or "#rrggbb".
-    static func parseColor(_ value: Value) -> Result<ThemeColor, ValueError> {
-        let bad = ValueError("bad colour; use \"default\", a name like \"red\" or \"bright-blue\", 0–255, or \"#rrggbb\"")
+    static func parseColor(_ value: TOMLSubset.Value) -> Result<ThemeColor, TOMLSubset.ValueError> {
+        let bad = TOMLSubset.ValueError("bad colour; use \"default\", a name like \"red\" or \"bright-blue\", 0–255, or \"#rrggbb\"")
         switch value {
-        case .boolean: return .failure(bad)
+        case .boolean, .array: return .failure(bad)
         case .integer(let n):
-            guard (0...255).contains(n) else { return .failure(ValueError("colour index \(n) is outside 0–255")) }
+            guard (0...255).contains(n) else { return .failure(TOMLSubset.ValueError("colour index \(n) is outside 0–255")) }
             return .success(.indexed(UInt8(n)))
         case .string(let raw):
             let s = raw.lowercased()
             if s == "default" { return .success(.terminalDefault) }
             if let n = colorNames[s] { return .success(.indexed(n)) }
             if let n = Int(s), s.allSatisfy({ $0.isASCII && $0.isNumber }) {
-                guard (0...255).contains(n) else { return .failure(ValueError("colour index \(n) is outside 0–255")) }
+                guard (0...255).contains(n) else { return .failure(TOMLSubset.ValueError("colour index \(n) is outside 0–255")) }
                 return .success(.indexed(UInt8(n)))
             }
             if s.hasPrefix("#"), s.count == 7, s.dropFirst().allSatisfy(\.isHexDigit), let v = UInt32(s.dropFirst(), radix: 16) {
                 return .success(.rgb(UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)))
             }
-            return .failure(ValueError("unknown colour \"\(raw)\"; use \"default\", a name like \"red\" or \"bright-blue\", 0–255, or \"#rrggbb\""))
+            return .failure(TOMLSubset.ValueError("unknown colour \"\(raw)\"; use \"default\", a name like \"red\" or \"bright-blue\", 0–255, or \"#rrggbb\""))
         }
     }
-
-    /// A message for a value that could not be read.
-    struct ValueError: Error, Equatable {
-        var message: String
-        init(_ message: String) { self.message = message }
-    }
-}
-
-extension String {
-    fileprivate func trimmingSpaces() -> String {
-        var s = Substring(self)
-        while let c = s.first, c == " " || c == "\t" || c == "\r" { s.removeFirst() }
-        while let c = s.last, c == " " || c == "\t" || c == "\r" { s.removeLast() }
-        return String(s)
-    }
-
-    fileprivate func replacingUnderscores() -> String { filter { $0 != "_" } }
 }

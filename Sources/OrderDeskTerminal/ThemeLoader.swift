@@ -50,6 +50,17 @@ public enum ThemeLoader {
         return (parsed.theme, warnings)
     }
 
+    /// The theme `name` with its warnings, or nil when it cannot be used (missing, unreadable, or of an
+    /// unknown version): for switching themes at run time, where the current theme should then stay.
+    public static func loadIfUsable(name: String, directories: [String]) -> (theme: Theme, warnings: [String])? {
+        let (theme, warnings) = load(name: name, directories: directories)
+        // load's fallbacks always end with the built-in theme it chose instead.
+        if let last = warnings.last, last.hasSuffix("using the built-in \(theme.name) theme"), theme == .builtInDefault || theme == .builtInMono {
+            return nil
+        }
+        return (theme, warnings)
+    }
+
     /// The names of all themes found in the directories, plus the built-in ones, sorted.
     public static func availableThemes(directories: [String]) -> [String] {
         var names: Set<String> = ["default", "mono"]
@@ -77,5 +88,53 @@ public enum ThemeLoader {
             if components.isEmpty { return nil }
             components.removeLast()
         }
+    }
+}
+
+extension ThemeLoader {
+    /// Where a listed theme comes from.
+    public enum Origin: String, Sendable {
+        /// The user's own folder, `$XDG_CONFIG_HOME/orderdesk/themes`.
+        case user = "your folder"
+        /// A file shipped with OrderDesk (or found through `$ORDERDESK_THEMES`).
+        case shipped
+        /// Compiled in: no file of that name was found.
+        case builtIn = "built-in"
+    }
+
+    /// One theme as `orderdesk theme list` shows it.
+    public struct Listing: Sendable, Equatable {
+        public var name: String
+        public var description: String
+        /// The file that wins; nil for a built-in theme.
+        public var path: String?
+        public var origin: Origin
+        /// The files of the same name that this one hides (a user theme over a shipped one).
+        public var overrides: [String]
+    }
+
+    /// Every theme the directories hold, plus the built-in ones no file replaces, sorted by name.
+    /// The first directory that holds a name wins, as in `load`; `userDirectory` marks the user's own.
+    public static func listing(directories: [String], userDirectory: String?) -> [Listing] {
+        var found: [String: [String]] = [:]  // name → paths, in search order
+        for directory in directories {
+            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { continue }
+            for entry in entries.sorted() where entry.hasSuffix(".toml") && !entry.hasPrefix(".") {
+                found[String(entry.dropLast(5)), default: []].append(directory + "/" + entry)
+            }
+        }
+        var listings: [Listing] = []
+        for name in availableThemes(directories: directories) {
+            guard let paths = found[name], let path = paths.first else {
+                let theme = name == "mono" ? Theme.builtInMono : Theme.builtInDefault
+                listings.append(Listing(name: name, description: theme.description, path: nil, origin: .builtIn, overrides: []))
+                continue
+            }
+            let (theme, _) = load(name: path, directories: [])
+            let inUserFolder = userDirectory.map { path.hasPrefix($0 + "/") } ?? false
+            listings.append(Listing(name: name, description: theme.description, path: path,
+                                    origin: inUserFolder ? .user : .shipped, overrides: Array(paths.dropFirst())))
+        }
+        return listings
     }
 }

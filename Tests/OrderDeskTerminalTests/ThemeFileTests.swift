@@ -10,7 +10,7 @@ let repositoryThemes = URL(fileURLWithPath: #filePath)
 
 @Suite("Theme files")
 struct ThemeFileTests {
-    static let shipped = ["default", "mono", "light", "high-contrast"]
+    static let shipped = ["default", "mono", "light", "high-contrast", "colorblind"]
 
     func read(_ name: String) throws -> String {
         try String(contentsOfFile: repositoryThemes + "/\(name).toml", encoding: .utf8)

@@ -41,7 +41,7 @@ struct ThemeLoaderTests {
         let dirs = ThemeLoader.searchDirectories(environment: [:], executablePath: fakeExecutable)
         #expect(dirs.contains(repositoryThemes))
         let names = ThemeLoader.availableThemes(directories: [repositoryThemes])
-        #expect(names == ["default", "high-contrast", "light", "mono"])
+        #expect(names == ["colorblind", "default", "high-contrast", "light", "mono"])
     }
 
     @Test func firstDirectoryWins() throws {
@@ -87,5 +87,54 @@ struct ThemeLoaderTests {
         let (c, cw) = ThemeLoader.load(name: root + "/future.toml", directories: [])
         #expect(c == Theme.builtInMono)  // a mono-based theme stays mono
         #expect(cw.first?.hasPrefix(root + "/future.toml:1: unsupported version 7") == true)
+    }
+
+    /// A theme in `$XDG_CONFIG_HOME/orderdesk/themes` beats the shipped one of the same name, and is listed so.
+    @Test func theUsersFolderOverridesShippedThemes() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try write("version = 1\nbase = \"default\"\nbackground = \"light\"\ndescription = \"My light\"\n[title]\nfg = 52\n",
+                  to: root + "/orderdesk/themes/light.toml")
+        try write("version = 1\nbase = \"mono\"\ndescription = \"Mine only\"\n", to: root + "/orderdesk/themes/mine.toml")
+        let fakeExecutable = (repositoryThemes as NSString).deletingLastPathComponent + "/.build/debug/orderdesk"
+        let environment = ["XDG_CONFIG_HOME": root, "HOME": "/nonexistent"]
+        let directories = ThemeLoader.searchDirectories(environment: environment, executablePath: fakeExecutable)
+        #expect(directories.first == root + "/orderdesk/themes")
+
+        let (light, warnings) = ThemeLoader.load(name: "light", directories: directories)
+        #expect(warnings.isEmpty)
+        #expect(light.description == "My light" && light.style(.title).foreground == .indexed(52))
+        // Other shipped themes are still found.
+        let (colorblind, _) = ThemeLoader.load(name: "colorblind", directories: directories)
+        #expect(colorblind.name == "colorblind")
+
+        let listing = ThemeLoader.listing(directories: directories, userDirectory: ConfigDirectory.themesDirectory(environment: environment))
+        #expect(listing.map(\.name) == ["colorblind", "default", "high-contrast", "light", "mine", "mono"])
+        let mine = try #require(listing.first { $0.name == "light" })
+        #expect(mine.origin == .user && mine.path == root + "/orderdesk/themes/light.toml")
+        #expect(mine.overrides == [repositoryThemes + "/light.toml"])
+        let shipped = try #require(listing.first { $0.name == "high-contrast" })
+        #expect(shipped.origin == .shipped && shipped.overrides.isEmpty && shipped.description.hasPrefix("Bright colours"))
+        #expect(listing.first { $0.name == "mine" }?.origin == .user)
+    }
+
+    @Test func builtInsAreListedWhenNoFileHasThem() {
+        let listing = ThemeLoader.listing(directories: [], userDirectory: nil)
+        #expect(listing.map(\.name) == ["default", "mono"])
+        #expect(listing.allSatisfy { $0.origin == .builtIn && $0.path == nil })
+    }
+
+    /// `:theme NAME` keeps the current theme when the new one cannot be used, but applies one with warnings.
+    @Test func loadIfUsable() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try write("version = 1\n[title]\nfg = \"mauve\"\n", to: root + "/partial.toml")
+        try write("version = 9\n", to: root + "/future.toml")
+        #expect(ThemeLoader.loadIfUsable(name: "nowhere", directories: [root]) == nil)
+        #expect(ThemeLoader.loadIfUsable(name: "future", directories: [root]) == nil)
+        let partial = try #require(ThemeLoader.loadIfUsable(name: "partial", directories: [root]))
+        #expect(partial.theme.name == "partial" && partial.warnings.count == 1)
+        #expect(ThemeLoader.loadIfUsable(name: "default", directories: [])?.theme == .builtInDefault)
+        #expect(ThemeLoader.loadIfUsable(name: "mono", directories: [])?.theme == .builtInMono)
     }
 }

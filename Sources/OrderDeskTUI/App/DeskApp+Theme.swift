@@ -4,8 +4,31 @@ extension DeskApp {
     /// `:theme NAME`: loads the theme through `themeLoader` and applies it to the next frame; a theme that
     /// cannot be used leaves the current one and says why.
     func applyTheme(named name: String) {
-        // Contract stub: the themes helper writes this.
         state.modal = nil
-        state.message = StatusMessage("Themes cannot be changed here yet.", isError: true)
+        state.message = themeMessage(for: name, colorOff: ColorMapping.colorDisabledByEnvironment())
+    }
+
+    /// Switches to `name` when it can be used and says what happened; pure apart from `theme`, for tests.
+    func themeMessage(for name: String, colorOff: Bool) -> StatusMessage {
+        guard !name.isEmpty else {
+            return StatusMessage("Theme: give a name, e.g. :theme light (orderdesk theme list shows them all).", isError: true)
+        }
+        // NO_COLOR means no colour whatever is asked (https://no-color.org); the terminal was started without it.
+        if colorOff {
+            return StatusMessage("Colour is off (NO_COLOR is set): the desk stays in mono. Unset NO_COLOR to use \(name).", isError: true)
+        }
+        guard let themeLoader else {
+            return StatusMessage("Themes cannot be changed here.", isError: true)
+        }
+        guard let result = themeLoader(name) else {
+            return StatusMessage("Theme \(name) cannot be used (not found, unreadable or of an unknown version); "
+                + "still \(theme.name). See orderdesk theme list / theme check FILE.", isError: true)
+        }
+        let (loaded, warnings) = result
+        theme = loaded
+        if let warning = warnings.first {
+            return StatusMessage("Theme \(loaded.name) applied, with a warning: \(warning)", isError: true)
+        }
+        return StatusMessage("Theme \(loaded.name) applied.")
     }
 }

@@ -10,7 +10,7 @@ struct DeskOptions: ParsableArguments {
     @Option(name: .long, help: "Act as this login (demo databases only).")
     var user: String?
 
-    @Option(name: .long, help: "Theme name from themes/ (default, mono, …). NO_COLOR forces mono.")
+    @Option(name: .long, help: "Theme name from themes/ or your own folder (default, light, high-contrast, colorblind, mono), or a .toml path; overrides config.toml. NO_COLOR forces mono.")
     var theme: String?
 }
 
@@ -21,18 +21,35 @@ enum DeskLauncher {
         let user = try Identity.resolve(in: database, override: options.user)
         let expired = expireEndedContracts(database, as: user)
         let environment = ProcessInfo.processInfo.environment
-        let monochrome = ColorMapping.colorDisabledByEnvironment()
-        let themeName = monochrome ? "mono" : (options.theme ?? "default")
+        // A broken config.toml must not keep the desk from opening: what was understood counts, the rest is shown.
+        let (config, configIssues) = DeskConfig.load(environment: environment)
+        let monochrome = ColorMapping.colorDisabled(environment: environment)
+        let themeName = ThemeChoice.name(flag: options.theme, config: config.theme, environment: environment)
         let directories = ThemeLoader.searchDirectories(
             environment: environment, executablePath: executablePath())
-        let (theme, warnings) = ThemeLoader.load(name: themeName, directories: directories)
+        var (theme, warnings) = ThemeLoader.load(name: themeName, directories: directories)
 
         let terminal = try NcursesTerminal.start(monochrome: monochrome)
         TerminalRestore.install(terminal)
         defer { terminal.stop() }
+        // A colour theme on a terminal without colour would lose its cursor bar and state colours and keep only
+        // some attributes; the mono theme is made to say everything with attributes.
+        let colourless = terminal.colorCount == 0 && !monochrome
+        let term = environment["TERM"] ?? ""
+        if colourless && !theme.isMonochrome {
+            theme = ThemeLoader.load(name: "mono", directories: directories).theme
+        }
         let app = DeskApp(client: ClientFactory.client(database: database, user: user), terminal: terminal, theme: theme)
-        if let warning = warnings.first {
-            app.show(StatusMessage("Theme: " + warning + " (using the built-in theme)", isError: true))
+        app.themeLoader = { name in
+            guard colourless, let mono = ThemeLoader.loadIfUsable(name: "mono", directories: directories) else {
+                return ThemeLoader.loadIfUsable(name: name, directories: directories)
+            }
+            return (mono.theme, ["this terminal (TERM=\(term)) has no colours, so \(name) is shown as mono"])
+        }
+        let problems = configIssues.map(\.description) + warnings.map { "Theme: " + $0 }
+        if let first = problems.first {
+            let more = problems.count == 1 ? "" : problems.count == 2 ? " (and 1 more problem)" : " (and \(problems.count - 1) more problems)"
+            app.show(StatusMessage(first + more, isError: true))
         } else if expired > 0 {
             app.show(StatusMessage(expired == 1 ? "1 contract whose term ended is now expired."
                 : "\(expired) contracts whose term ended are now expired."))

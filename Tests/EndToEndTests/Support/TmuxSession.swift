@@ -114,7 +114,7 @@ final class TmuxSession {
     /// Foundation's pipes and keep them open for its whole life, so neither reading to their end nor
     /// `waitUntilExit` would ever return.
     @discardableResult
-    private func tmux(_ args: [String], capturingOutput: Bool = true) throws -> String {
+    func tmux(_ args: [String], capturingOutput: Bool = true) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["tmux"] + args

@@ -37,6 +37,7 @@ enum DeskLauncher {
             app.show(StatusMessage(expired == 1 ? "1 contract whose term ended is now expired."
                 : "\(expired) contracts whose term ended are now expired."))
         }
+        applyKeys(to: app, environment: environment)
         app.run()
     }
 }

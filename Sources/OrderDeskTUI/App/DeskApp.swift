@@ -672,8 +672,8 @@ public final class DeskApp {
         canvas.fill(row: rows - 1, style: theme.style(.statusLine))
         var x = 1
         // The global hints (help, quit) always show, at the right; the screen's fill what room is left.
-        let global = keymap.hints(in: state.context, only: Set(CommandTable.commands(in: .global).map(\.id)))
-            .filter { $0.label != "back" }
+        let everywhere = keymap.hints(in: state.context, only: Set(CommandTable.commands(in: .global).map(\.id)))
+        let global = everywhere.filter { $0.label != "back" }
         let hints: [(key: String, label: String)]
         let searching = state.context == .queue ? state.queue.searching
             : state.context == .reconcileRun ? state.run?.searching == true
@@ -681,7 +681,7 @@ public final class DeskApp {
         if searching && state.modal == nil {
             hints = [("Enter", "keep"), ("Esc", "clear"), ("↑↓", "move")]
         } else {
-            let globalKeys = Set(global.map(\.key))
+            let globalKeys = Set(everywhere.map(\.key))
             let back = keymap.firstKeyLabel(for: .back, in: state.context).map { [(key: $0, label: "back")] } ?? []
             hints = ([.detail, .reconcileRun, .customer, .contract].contains(state.context) ? back : [])
                 + keymap.hints(in: state.context, only: footerCommands, relabel: footerRelabels)

@@ -36,7 +36,9 @@ public enum CommandCompletion {
                     var points = 1
                     if k == 0 || n[k - 1] == "." || n[k - 1] == "_" { points += 8 }  // a word's start
                     if previous >= 0 && k == previous + 1 { points += 5 }  // right after the last match
-                    points -= min(k - (previous + 1), 12) / 3  // a small cost for what was skipped
+                    // A small cost for what was skipped between two matches (not before the first: `filter` finds
+                    // queue.filter and contracts.filter alike, and the context decides).
+                    if previous >= 0 { points -= min(k - (previous + 1), 12) / 3 }
                     result = max(result ?? Int.min, points + rest)
                 }
                 k += 1

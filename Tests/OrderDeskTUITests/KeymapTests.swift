@@ -1,3 +1,4 @@
+import Foundation
 import OrderDeskCore
 import OrderDeskTerminal
 import Testing
@@ -366,5 +367,27 @@ struct CommandLineCompletionTests {
     func field(_ app: DeskApp) -> String? {
         guard case .commandLine(let field) = app.state.modal else { return nil }
         return field.text
+    }
+}
+
+/// The `:` line's history on disk.
+struct CommandHistoryFileTests {
+    @Test func theHistoryRoundTripsThroughItsFileOldestFirst() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orderdesk-history-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = try #require(CommandHistoryFile.path(environment: ["XDG_STATE_HOME": folder, "HOME": "/nowhere"]))
+        #expect(path == folder + "/orderdesk/history")
+        #expect(CommandHistoryFile.path(environment: ["HOME": "/home/dana"]) == "/home/dana/.local/state/orderdesk/history")
+        #expect(CommandHistoryFile.read(path).isEmpty, "no file yet")
+        CommandHistoryFile.write(["view.refresh", "theme light", "view.help"], to: path)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "view.help\ntheme light\nview.refresh\n")
+        let (app, _, _) = makeDesk()
+        app.commandHistory = CommandHistoryFile.read(path)
+        app.press(.character(":"), .up)
+        guard case .commandLine(let field) = app.state.modal else { Issue.record("no command line"); return }
+        #expect(field.text == "view.refresh", "the most recent line of the last session comes first")
+        CommandHistoryFile.write((0..<150).map { "line \($0)" }, to: path)
+        #expect(CommandHistoryFile.read(path).count == CommandLineSession.historyLimit)
+        #expect(CommandHistoryFile.read(path).first == "line 0")
     }
 }

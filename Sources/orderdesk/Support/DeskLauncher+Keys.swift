@@ -14,4 +14,16 @@ extension DeskLauncher {
         let more = problems.count == 1 ? "" : " (and \(problems.count - 1) more)"
         app.show(StatusMessage("Keys: \(first)\(more); run orderdesk keys check \(first.file)", isError: true))
     }
+
+    /// Gives the `:` line the history of earlier sessions.
+    static func loadHistory(into app: DeskApp, environment: [String: String]) {
+        guard let path = CommandHistoryFile.path(environment: environment) else { return }
+        app.commandHistory = CommandHistoryFile.read(path)
+    }
+
+    /// Keeps the `:` line's history for the next session (the last desk to close wins).
+    static func saveHistory(of app: DeskApp, environment: [String: String]) {
+        guard let path = CommandHistoryFile.path(environment: environment) else { return }
+        CommandHistoryFile.write(app.commandHistory, to: path)
+    }
 }

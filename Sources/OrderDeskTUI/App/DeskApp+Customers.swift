@@ -228,12 +228,12 @@ extension DeskApp {
         }
     }
 
-    /// A key while the list's search field has the keys: ↑↓ and pages move the cursor, the rest edit the search.
+    /// A key while the list's search field has the keys: the cursor keys (by the keymap) move the cursor, the
+    /// rest edit the search.
     func handleCustomersSearchKey(_ key: Key) {
-        switch key {
-        case .up, .down, .pageUp, .pageDown:
-            run(CommandTable.command(for: key, in: .customers)!)
-        default:
+        if let command = searchNavigation(key, in: .customers) {
+            run(command)
+        } else {
             updateCustomers(.searchKey(key))
         }
     }

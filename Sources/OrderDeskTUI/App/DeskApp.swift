@@ -14,6 +14,8 @@ public final class DeskApp {
     public var theme: Theme
     /// The effective key bindings (the command table's, changed by the user's `keys.toml`).
     public var keymap: Keymap = .standard
+    /// The theme names `:theme ` completes; the launcher sets the ones it finds.
+    public var themeNames: () -> [String] = { ["default", "mono"] }
     /// Loads a theme by name for `:theme NAME`: the theme and its warnings, or nil when it cannot be used.
     /// The launcher sets it (it knows where themes live); without it `:theme` says it is not available.
     public var themeLoader: ((String) -> (theme: Theme, warnings: [String])?)?
@@ -131,28 +133,40 @@ public final class DeskApp {
         if state.modal != nil {
             handleModal(key)
         } else if state.context == .queue && state.queue.searching {
-            switch key {
-            case .up, .down, .pageUp, .pageDown:
-                run(CommandTable.command(for: key, in: .queue)!)
-            default:
+            if let command = searchNavigation(key, in: .queue) {
+                run(command)
+            } else {
                 perform(QueueScreen.update(&state.queue, .searchKey(key)))
             }
         } else if state.context == .customers && state.customers.searching {
             handleCustomersSearchKey(key)
         } else if state.context == .reconcileRun, state.run?.searching == true {
-            switch key {
-            case .up, .down, .pageUp, .pageDown:
-                run(CommandTable.command(for: key, in: .reconcileRun)!)
-            default:
+            if let command = searchNavigation(key, in: .reconcileRun) {
+                run(command)
+            } else {
                 updateRun(.searchKey(key))
             }
-        } else if let command = CommandTable.command(for: key, in: state.context) {
+        } else if let command = keymap.command(for: key, in: state.context) {
             state.message = nil
             run(command)
         } else if case .character(let c) = key, c != " " {
             state.message = StatusMessage("No command on '\(c)' here. Press ? for the keys.")
         }
         render()
+    }
+
+    /// While a search field takes the typing, the keys that move the cursor still move it: a key that is not
+    /// a printable character and runs a cursor command (by the keymap) in the list's context.
+    func searchNavigation(_ key: Key, in context: CommandContext) -> CommandID? {
+        if case .character = key { return nil }
+        guard let command = keymap.command(for: key, in: context),
+              [.moveDown, .moveUp, .pageDown, .pageUp].contains(command) else { return nil }
+        return command
+    }
+
+    /// What the `:` line completes from and labels its candidates with.
+    var commandLineContext: CommandLineContext {
+        CommandLineContext(keymap: keymap, context: state.context, themeNames: themeNames())
     }
 
     /// Runs a command in the current context (from a key or from `:`).
@@ -169,6 +183,7 @@ public final class DeskApp {
         case .help:
             state.modal = .help(scroll: 0)
         case .commandLine:
+            state.commandLine.reset()
             state.modal = .commandLine(TextField())
         case .theme:
             // Without a name (a key bound to it): the `:` line, ready for one.
@@ -277,11 +292,12 @@ public final class DeskApp {
         var outcome = DialogOutcome.stay
         switch modal {
         case .help(var scroll):
-            outcome = HelpOverlay.update(scroll: &scroll, key, context: state.context)
+            outcome = HelpOverlay.update(scroll: &scroll, key, context: state.context, keymap: keymap)
             state.modal = .help(scroll: scroll)
         case .commandLine(var field):
             var message: String?
-            outcome = CommandLinePrompt.update(&field, key, message: &message)
+            outcome = CommandLinePrompt.update(&field, key, session: &state.commandLine, environment: commandLineContext,
+                                               message: &message)
             state.modal = .commandLine(field)
             if let message { state.message = StatusMessage(message, isError: true) }
         case .filter(var dialog):
@@ -545,8 +561,9 @@ public final class DeskApp {
         }
         renderFooter(canvas)
         switch state.modal {
-        case .help(let scroll): HelpOverlay.render(scroll: scroll, context: state.context, on: canvas)
-        case .commandLine(let field): CommandLinePrompt.render(field, on: canvas, row: size.rows - 1)
+        case .help(let scroll): HelpOverlay.render(scroll: scroll, context: state.context, keymap: keymap, on: canvas)
+        case .commandLine(let field):
+            CommandLinePrompt.render(field, session: state.commandLine, environment: commandLineContext, on: canvas, row: size.rows - 1)
         case .filter(let dialog): FilterDialog.render(dialog, on: canvas)
         case .move(let dialog): MoveDialog.render(dialog, on: canvas)
         case .note(let dialog): NoteDialog.render(dialog, on: canvas)
@@ -651,9 +668,12 @@ public final class DeskApp {
             canvas.cell(position, row: rows - 2, column: canvas.columns - positionWidth - 1, width: positionWidth,
                         style: theme.style(.statusLine))
         }
-        // Key hints from the command table.
+        // Key hints from the command table, with the keymap's keys.
         canvas.fill(row: rows - 1, style: theme.style(.statusLine))
         var x = 1
+        // The global hints (help, quit) always show, at the right; the screen's fill what room is left.
+        let everywhere = keymap.hints(in: state.context, only: Set(CommandTable.commands(in: .global).map(\.id)))
+        let global = everywhere.filter { $0.label != "back" }
         let hints: [(key: String, label: String)]
         let searching = state.context == .queue ? state.queue.searching
             : state.context == .reconcileRun ? state.run?.searching == true
@@ -661,13 +681,12 @@ public final class DeskApp {
         if searching && state.modal == nil {
             hints = [("Enter", "keep"), ("Esc", "clear"), ("↑↓", "move")]
         } else {
-            let globalKeys = Set(CommandTable.hints(in: .global).map(\.key))
-            hints = ([.detail, .reconcileRun, .customer, .contract].contains(state.context) ? [("Esc", "back")] : [])
-                + CommandTable.hints(in: state.context, only: footerCommands, relabel: footerRelabels)
+            let globalKeys = Set(everywhere.map(\.key))
+            let back = keymap.firstKeyLabel(for: .back, in: state.context).map { [(key: $0, label: "back")] } ?? []
+            hints = ([.detail, .reconcileRun, .customer, .contract].contains(state.context) ? back : [])
+                + keymap.hints(in: state.context, only: footerCommands, relabel: footerRelabels)
                     .filter { !globalKeys.contains($0.key) }
         }
-        // The global hints (help, quit) always show, at the right; the screen's fill what room is left.
-        let global = CommandTable.hints(in: .global).filter { $0.label != "back" }
         let globalText = global.map { $0.key + " " + $0.label }.joined(separator: "  ")
         let globalX = canvas.columns - DisplayWidth.of(globalText) - 1
         var gx = globalX

@@ -73,6 +73,8 @@ public struct DeskState: Hashable, Sendable {
     /// Tab 6's sales reports.
     public var reports = ReportsState()
     public var modal: Modal?
+    /// The `:` line's history and completion state; kept while the line is closed.
+    public var commandLine = CommandLineSession()
     public var message: StatusMessage?
     public var isRunning = true
 

@@ -151,7 +151,8 @@ public enum CommandTable {
         CommandSpec(id: id, keys: keys, keyLabel: label, description: description, contexts: contexts, hint: hint)
     }
 
-    /// The command a key runs in a context, looking in the context first and then in the global ones.
+    /// The command a key runs in a context by the standard keys, looking in the context first and then in the
+    /// global ones. The desk asks its `Keymap` instead, which holds the user's bindings too.
     public static func command(for key: Key, in context: CommandContext) -> CommandID? {
         let candidates = all.filter { $0.keys.contains(key) }
         return (candidates.first { $0.contexts.contains(context) }
@@ -166,19 +167,13 @@ public enum CommandTable {
         return CommandID(rawValue: trimmed) ?? all.first { $0.id.rawValue.hasSuffix("." + trimmed) }?.id
     }
 
-    /// Long names that start with (or contain) what was typed, for completion at `:`.
-    public static func completions(for prefix: String) -> [String] {
-        let names = CommandID.allCases.map(\.rawValue)
-        let starting = names.filter { $0.hasPrefix(prefix) }
-        return starting.isEmpty ? names.filter { $0.contains(prefix) } : starting
-    }
-
     /// The commands available in a context, with the global ones last.
     public static func commands(in context: CommandContext) -> [CommandSpec] {
         all.filter { $0.contexts.contains(context) } + (context == .global ? [] : all.filter { $0.contexts.contains(.global) })
     }
 
-    /// Footer hints for a context: `key label` pairs, screen commands first.
+    /// Footer hints for a context with the standard keys: `key label` pairs, screen commands first (the desk's
+    /// footer uses `Keymap.hints`, which shows the effective keys).
     /// `only`, when given, keeps just those commands (the ones that apply where the cursor is); `relabel`
     /// names a command for what its key does where the cursor is (`n` on a customer's contracts pane).
     public static func hints(in context: CommandContext, only: Set<CommandID>? = nil,

@@ -7,7 +7,7 @@ import OrderDeskTerminal
 /// the `:` line), so what people see is always what works.
 public struct Keymap: Sendable {
     /// The keys of each command in each context it applies in.
-    private var bindings: [CommandContext: [CommandID: [Key]]]
+    var bindings: [CommandContext: [CommandID: [Key]]]
 
     /// The command table's own keys.
     public static let standard: Keymap = {
@@ -21,8 +21,12 @@ public struct Keymap: Sendable {
     init(bindings: [CommandContext: [CommandID: [Key]]]) { self.bindings = bindings }
 
     /// The keys that run `id` in `context` (its own context's binding; for a global command, the global one).
+    /// A global command loses, in a context, the keys that context gives its own commands (they win there).
     public func keys(for id: CommandID, in context: CommandContext) -> [Key] {
-        bindings[context]?[id] ?? bindings[.global]?[id] ?? []
+        if let own = bindings[context]?[id] { return own }
+        guard context != .global, let global = bindings[.global]?[id] else { return [] }
+        let taken = Set((bindings[context] ?? [:]).filter { $0.key != id }.values.joined())
+        return global.filter { !taken.contains($0) }
     }
 
     /// Replaces the keys of `id` in `context` (empty: the command has no key there, `:` still runs it).
@@ -32,12 +36,15 @@ public struct Keymap: Sendable {
 
     /// The command a key runs in a context, looking in the context first and then in the global ones.
     public func command(for key: Key, in context: CommandContext) -> CommandID? {
-        func lookup(_ context: CommandContext) -> CommandID? {
-            guard let table = bindings[context] else { return nil }
+        func lookup(_ table: CommandContext) -> CommandID? {
+            guard let keys = bindings[table] else { return nil }
             // The command table's order decides between two commands on one key, as before.
-            return CommandTable.all.first { table[$0.id]?.contains(key) == true }?.id
+            return CommandTable.all.first {
+                // A context's own binding of a global command replaces the global one there.
+                keys[$0.id]?.contains(key) == true && (table == context || bindings[context]?[$0.id] == nil)
+            }?.id
         }
-        return lookup(context) ?? lookup(.global)
+        return lookup(context) ?? (context == .global ? nil : lookup(.global))
     }
 
     /// How a command's keys are written in help and hints, e.g. "↓ j", "Ctrl-R"; "—" when it has none.
@@ -47,10 +54,49 @@ public struct Keymap: Sendable {
         return keys.isEmpty ? "—" : keys.map(KeyName.label).joined(separator: " ")
     }
 
+    /// The keys a command has in a context as the first word of its label, for the footer ("↓", "Ctrl-R").
+    func firstKeyLabel(for id: CommandID, in context: CommandContext) -> String? {
+        let keys = keys(for: id, in: context)
+        guard let first = keys.first else { return nil }
+        if keys == CommandTable.spec(for: id)?.keys, let label = CommandTable.spec(for: id)?.keyLabel {
+            return label.split(separator: " ").first.map(String.init) ?? label
+        }
+        return KeyName.label(first)
+    }
+
+    /// Footer hints for a context with the effective keys: `key label` pairs, screen commands first.
+    /// A command without a key here is left out (it has nothing to press). `only` and `relabel` work as in
+    /// `CommandTable.hints`.
+    public func hints(in context: CommandContext, only: Set<CommandID>? = nil,
+                      relabel: [CommandID: String] = [:]) -> [(key: String, label: String)] {
+        CommandTable.commands(in: context).filter { only?.contains($0.id) ?? true }.compactMap { spec in
+            guard let label = relabel[spec.id] ?? spec.hint, let key = firstKeyLabel(for: spec.id, in: context) else { return nil }
+            return (key: key, label: label)
+        }
+    }
+
+    /// Whether a command has its standard keys in a context (false when a user's file changed them).
+    public func isStandard(_ id: CommandID, in context: CommandContext) -> Bool {
+        keys(for: id, in: context) == Keymap.standard.keys(for: id, in: context)
+    }
+
+    /// What a context's table lists in `orderdesk keys`: its own commands (for `[global]`, the global ones) and
+    /// the global commands it rebinds, with their keys there, in the command table's order.
+    public func entries(in context: CommandContext) -> [(id: CommandID, keys: [Key])] {
+        CommandTable.all.filter { $0.contexts.contains(context) || bindings[context]?[$0.id] != nil }
+            .map { (id: $0.id, keys: keys(for: $0.id, in: context)) }
+    }
+
+    /// Whether an issue from `parse` is a problem (a skipped entry, a command left without a way out) rather
+    /// than a `note:` about a standard key that moved.
+    public static func isProblem(_ issue: FileIssue) -> Bool { !issue.message.hasPrefix("note:") }
+
     /// Reads a `keys.toml` on top of `base`; each unknown name, bad key or conflict is an issue with its line.
+    ///
+    /// Bad entries are skipped and the rest applies. Issues whose message starts with `note:` are
+    /// information (a standard key taken over), not problems; see `KeysFile` for the rules.
     public static func parse(_ text: String, file: String, base: Keymap = .standard) -> (keymap: Keymap, issues: [FileIssue]) {
-        // Contract stub: the keys helper writes the format and its checks.
-        (base, [])
+        KeysFile.apply(TOMLSubset.parse(text, file: file), file: file, to: base)
     }
 
     /// Reads the user's `keys.toml`; a missing file is the standard keymap with no issue.
@@ -93,9 +139,51 @@ public enum KeyName {
         }
     }
 
-    /// Reads a key as written in `keys.toml`; nil when it is not a key OrderDesk knows.
-    /// Contract stub: the keys helper writes the names it accepts (and tests that `label` reads back).
+    /// Reads a key as written in `keys.toml` (or as `label` writes it); nil when it is not a key OrderDesk knows.
+    ///
+    /// One character is that character, case and all (`"T"` is not `"t"`). Names are case-insensitive:
+    /// `ctrl-x`, `enter`, `esc`, `tab`, `shift-tab`, `up`/`down`/`left`/`right` (or the arrows), `pgup`/`pgdn`,
+    /// `home`, `end`, `backspace`, `delete`, `insert`, `space`, `f1`…`f12`.
     public static func parse(_ text: String) -> Key? {
-        text.count == 1 ? .character(text.first!) : nil
+        if text.count == 1 { return arrows[text] ?? .character(text.first!) }
+        let lower = text.lowercased()
+        if let key = named[lower] { return key }
+        for prefix in ["ctrl-", "ctrl+", "c-"] where lower.hasPrefix(prefix) {
+            let rest = lower.dropFirst(prefix.count)
+            guard rest.count == 1, let c = rest.first, c.isASCII, c.isLetter else { return nil }
+            return .control(c)
+        }
+        if lower.hasPrefix("f"), let n = Int(lower.dropFirst()), (1...12).contains(n) { return .function(n) }
+        return nil
+    }
+
+    /// Every name `parse` accepts besides single characters, `ctrl-x` and `f1`…`f12`.
+    static let named: [String: Key] = [
+        "enter": .enter, "return": .enter, "esc": .escape, "escape": .escape, "tab": .tab,
+        "shift-tab": .backTab, "s-tab": .backTab, "backtab": .backTab,
+        "up": .up, "down": .down, "left": .left, "right": .right,
+        "pgup": .pageUp, "pageup": .pageUp, "page-up": .pageUp, "pgdn": .pageDown, "pagedown": .pageDown, "page-down": .pageDown,
+        "home": .home, "end": .end, "backspace": .backspace, "delete": .delete, "del": .delete,
+        "insert": .insert, "ins": .insert, "space": .character(" "),
+    ]
+
+    private static let arrows: [String: Key] = ["↑": .up, "↓": .down, "←": .left, "→": .right]
+
+    /// How `keys.toml` spells a key (the inverse of `parse`, in the file's own lower-case style).
+    public static func configName(_ key: Key) -> String {
+        switch key {
+        case .character(" "): return "space"
+        case .character(let c): return String(c)
+        case .control(let c): return "ctrl-" + String(c)
+        case .up: return "up"
+        case .down: return "down"
+        case .left: return "left"
+        case .right: return "right"
+        case .pageUp: return "pgup"
+        case .pageDown: return "pgdn"
+        case .backTab: return "shift-tab"
+        case .function(let n): return "f\(n)"
+        default: return label(key).lowercased()
+        }
     }
 }

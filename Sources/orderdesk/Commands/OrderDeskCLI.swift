@@ -16,7 +16,9 @@ struct OrderDeskCLI: ParsableCommand {
             """,
         version: version,
         subcommands: [OpenCommand.self, InitCommand.self, DemoCommand.self, UsersCommand.self,
-                      ExportCommand.self, OrderCommand.self, ReconcileCommand.self, SettingsCommand.self, PlantCommand.self, ContractCommand.self, EscalateCommand.self, ReportCommand.self, TargetsCommand.self, RatesCommand.self, ThemeCommand.self, BenchCommand.self, BenchFirstFrameCommand.self,
+                      ExportCommand.self, OrderCommand.self, ReconcileCommand.self, SettingsCommand.self, PlantCommand.self,
+                      ContractCommand.self, EscalateCommand.self, ReportCommand.self, TargetsCommand.self, RatesCommand.self,
+                      ThemeCommand.self, KeysCommand.self, BenchCommand.self, BenchFirstFrameCommand.self,
                       BenchReconcileFilesCommand.self],
         defaultSubcommand: OpenCommand.self
     )

@@ -46,6 +46,7 @@ enum DeskLauncher {
             }
             return (mono.theme, ["this terminal (TERM=\(term)) has no colours, so \(name) is shown as mono"])
         }
+        app.themeNames = { ThemeLoader.availableThemes(directories: directories) }
         let problems = configIssues.map(\.description) + warnings.map { "Theme: " + $0 }
         if let first = problems.first {
             let more = problems.count == 1 ? "" : problems.count == 2 ? " (and 1 more problem)" : " (and \(problems.count - 1) more problems)"
@@ -54,7 +55,10 @@ enum DeskLauncher {
             app.show(StatusMessage(expired == 1 ? "1 contract whose term ended is now expired."
                 : "\(expired) contracts whose term ended are now expired."))
         }
+        applyKeys(to: app, environment: environment)
+        loadHistory(into: app, environment: environment)
         app.run()
+        saveHistory(of: app, environment: environment)
     }
 }
 

@@ -1,0 +1,37 @@
+import Foundation
+
+extension DeskApp {
+    /// The `:` line's history, most recent first; the launcher restores it when the desk opens and saves it
+    /// when it closes.
+    public var commandHistory: [String] {
+        get { state.commandLine.history }
+        set { state.commandLine = CommandLineSession(history: newValue) }
+    }
+}
+
+/// The `:` line's history on disk: `$XDG_STATE_HOME/orderdesk/history` (`~/.local/state/orderdesk/history`),
+/// one line a command, oldest first like a shell's history file.
+public enum CommandHistoryFile {
+    /// The file, or nil when neither `XDG_STATE_HOME` (absolute) nor `HOME` is set.
+    public static func path(environment: [String: String]) -> String? {
+        if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") { return xdg + "/orderdesk/history" }
+        if let home = environment["HOME"], !home.isEmpty { return home + "/.local/state/orderdesk/history" }
+        return nil
+    }
+
+    /// The saved history, most recent first; empty when there is none or it cannot be read.
+    public static func read(_ path: String) -> [String] {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
+        let lines = text.split(separator: "\n").map(String.init).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        return Array(lines.reversed().prefix(CommandLineSession.historyLimit))
+    }
+
+    /// Writes `history` (most recent first) over the file, creating its folder. A failure is ignored: losing
+    /// the history must not stop the desk from closing cleanly.
+    public static func write(_ history: [String], to path: String) {
+        let folder = (path as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let text = history.prefix(CommandLineSession.historyLimit).reversed().map { $0 + "\n" }.joined()
+        try? text.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+}

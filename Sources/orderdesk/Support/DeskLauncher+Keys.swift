@@ -1,0 +1,29 @@
+import Foundation
+import OrderDeskTerminal
+import OrderDeskTUI
+
+extension DeskLauncher {
+    /// Gives the desk the user's key bindings. Problems in `keys.toml` do not stop the desk: the bad entries
+    /// are skipped, and the first problem shows as a message (unless a theme warning already holds the line)
+    /// with the command that lists them all.
+    static func applyKeys(to app: DeskApp, environment: [String: String]) {
+        let (keymap, issues) = Keymap.load(environment: environment)
+        app.keymap = keymap
+        let problems = issues.filter(Keymap.isProblem)
+        guard let first = problems.first, app.state.message?.isError != true else { return }
+        let more = problems.count == 1 ? "" : " (and \(problems.count - 1) more)"
+        app.show(StatusMessage("Keys: \(first)\(more); run orderdesk keys check \(first.file)", isError: true))
+    }
+
+    /// Gives the `:` line the history of earlier sessions.
+    static func loadHistory(into app: DeskApp, environment: [String: String]) {
+        guard let path = CommandHistoryFile.path(environment: environment) else { return }
+        app.commandHistory = CommandHistoryFile.read(path)
+    }
+
+    /// Keeps the `:` line's history for the next session (the last desk to close wins).
+    static func saveHistory(of app: DeskApp, environment: [String: String]) {
+        guard let path = CommandHistoryFile.path(environment: environment) else { return }
+        CommandHistoryFile.write(app.commandHistory, to: path)
+    }
+}

@@ -29,6 +29,7 @@ enum DeskLauncher {
 
         let terminal = try NcursesTerminal.start(monochrome: monochrome)
         TerminalRestore.install(terminal)
+        terminal.setMouseReporting(DeskConfig.load(environment: environment).config.mouse)  // config.toml `mouse = false` leaves the mouse to the terminal
         defer { terminal.stop() }
         let app = DeskApp(client: ClientFactory.client(database: database, user: user), terminal: terminal, theme: theme)
         if let warning = warnings.first {

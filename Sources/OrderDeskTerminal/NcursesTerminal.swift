@@ -149,11 +149,12 @@ public final class NcursesTerminal: Terminal {
             if kind == 1 {
                 _ = define_key("\u{1b}[<", Self.sgrMouseKey)
                 _ = putp("\u{1b}[?1006h")
+                sgrMouseModeSetByDesk = true
             }
             _ = mousemask(mmask_t(MouseDecoder.Bits.wanted), nil)
         } else {
             _ = mousemask(0, nil)  // ncurses sends the "mouse off" sequence
-            if kind == 1 { _ = putp("\u{1b}[?1006l") }
+            if kind == 1 { _ = putp("\u{1b}[?1006l"); sgrMouseModeSetByDesk = false }
         }
         _ = fflush(nil)
     }

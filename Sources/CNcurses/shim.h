@@ -5,6 +5,7 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <locale.h>
 #include <wchar.h>
+#include <string.h>
 #include <ncursesw/curses.h>
 
 // Swift cannot import the A_* macros (they expand to casts and shifts), so each is a function.
@@ -43,4 +44,26 @@ static inline void od_set_background(WINDOW *w, attr_t attrs, int pair) {
 
 // Whether the terminal declares direct (24-bit) colour through the "RGB" capability.
 static inline int od_has_rgb_flag(void) { return tigetflag("RGB") > 0; }
+// The mouse masks are built by the function-like NCURSES_MOUSE_MASK macro, so Swift cannot import them.
+static inline mmask_t od_button1_pressed(void) { return BUTTON1_PRESSED; }
+static inline mmask_t od_button1_released(void) { return BUTTON1_RELEASED; }
+static inline mmask_t od_button1_clicked(void) { return BUTTON1_CLICKED; }
+static inline mmask_t od_button1_double_clicked(void) { return BUTTON1_DOUBLE_CLICKED; }
+static inline mmask_t od_button1_triple_clicked(void) { return BUTTON1_TRIPLE_CLICKED; }
+static inline mmask_t od_button3_pressed(void) { return BUTTON3_PRESSED; }
+static inline mmask_t od_button3_clicked(void) { return BUTTON3_CLICKED; }
+static inline mmask_t od_button4_pressed(void) { return BUTTON4_PRESSED; }
+static inline mmask_t od_button5_pressed(void) { return BUTTON5_PRESSED; }
+
+// How ncurses reads this terminal's mouse reports: 2 when it decodes SGR 1006 itself (terminfo's kmous is
+// "\E[<" or XM asks for mode 1006, as for xterm-256color); 1 when terminfo has only the X10 form "\E[M"
+// (screen, tmux-256color), which cannot tell columns past 223 apart; 0 when terminfo knows no mouse.
+static inline int od_terminfo_mouse_kind(void) {
+    char *kmous = tigetstr("kmous");
+    char *xm = tigetstr("XM");
+    int hasKey = kmous != 0 && kmous != (char *)-1 && kmous[0] != 0;
+    int sgrKey = hasKey && strstr(kmous, "[<") != 0;
+    int sgrXM = xm != 0 && xm != (char *)-1 && strstr(xm, "1006") != 0;
+    return sgrKey || sgrXM ? 2 : hasKey ? 1 : 0;
+}
 #endif

@@ -24,6 +24,10 @@ public final class NcursesTerminal: Terminal {
     private var cursorShown = false
     private var stopped = false
     private var buffer: [wchar_t] = []
+    /// Whether mouse reporting is on (`setMouseReporting`).
+    private var mouseOn = false
+    /// Turns presses into double clicks (ncurses' own click detection would delay every click).
+    private var clicks = ClickTracker()
 
     private struct PairKey: Hashable {
         var foreground: Int32
@@ -106,6 +110,8 @@ public final class NcursesTerminal: Terminal {
     /// Gives the terminal back (endwin). Safe to call more than once, and from the restore handlers' point of view.
     public func stop() {
         guard !stopped else { return }
+        // endwin turns ncurses' mouse mode off; the SGR mode set by the desk itself is switched off here.
+        setMouseReporting(false)
         stopped = true
         restoreIfRunning()
     }
@@ -120,12 +126,72 @@ public final class NcursesTerminal: Terminal {
         wtimeout(window, Int32(clamping: max(-1, timeoutMilliseconds)))
         var value: wint_t = 0
         let status = wget_wch(window, &value)
+        if status == KEY_CODE_YES, mouseOn, let event = readMouse(code: Int32(bitPattern: UInt32(value))) {
+            return .mouse(clicks.track(event, at: Self.seconds()))
+        }
         let key = KeyDecoder.decode(status: status, value: UInt32(value))
         if key == .resize {
             // ncurses has already taken the new size from SIGWINCH.
             size = TerminalSize(rows: Int(getmaxy(window)), columns: Int(getmaxx(window)))
         }
         return key
+    }
+
+    // MARK: Mouse
+
+    /// The key code ncurses returns for `ESC [ <`, the start of an SGR report it does not decode itself.
+    private static let sgrMouseKey = KEY_MAX + 64
+
+    /// Asks ncurses for button 1 and 3 presses and the wheel, or for nothing.
+    ///
+    /// `mouseinterval(0)`: events come on the press, with no wait for a release or a second click
+    /// (`ClickTracker` recognises double clicks). When terminfo knows only X10 reports (screen,
+    /// tmux-256color), the desk also asks for SGR 1006 reports and decodes them itself, so clicks past
+    /// column 223 work; ncurses' own request (1000) turns the reporting on and off.
+    public func setMouseReporting(_ enabled: Bool) {
+        guard enabled != mouseOn, !stopped else { return }
+        let kind = od_terminfo_mouse_kind()
+        guard kind > 0 || !enabled else { return }
+        mouseOn = enabled
+        mouseinterval(0)
+        if enabled {
+            if kind == 1 {
+                _ = define_key("\u{1b}[<", Self.sgrMouseKey)
+                _ = putp("\u{1b}[?1006h")
+                sgrMouseModeSetByDesk = true
+            }
+            _ = mousemask(mmask_t(MouseDecoder.Bits.wanted), nil)
+        } else {
+            _ = mousemask(0, nil)  // ncurses sends the "mouse off" sequence
+            if kind == 1 { _ = putp("\u{1b}[?1006l"); sgrMouseModeSetByDesk = false }
+        }
+        _ = fflush(nil)
+    }
+
+    /// The mouse event behind a key code: ncurses' `KEY_MOUSE`, or an SGR report read here; nil for other codes.
+    private func readMouse(code: Int32) -> MouseEvent? {
+        if code == KEY_MOUSE {
+            var event = MEVENT()
+            guard getmouse(&event) == OK else { return nil }
+            return MouseDecoder.event(bstate: UInt(event.bstate), row: Int(event.y), column: Int(event.x))
+        }
+        guard code == Self.sgrMouseKey else { return nil }
+        // The rest of the report (`Cb;Cx;CyM`) follows at once; a short wait bounds a truncated one.
+        wtimeout(window, 50)
+        var body = ""
+        while body.count < 24 {
+            var value: wint_t = 0
+            guard wget_wch(window, &value) == OK, let scalar = Unicode.Scalar(UInt32(value)) else { break }
+            body.unicodeScalars.append(scalar)
+            if scalar == "M" || scalar == "m" { break }
+        }
+        return MouseDecoder.sgrEvent(body)
+    }
+
+    private static func seconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
     }
 
     // MARK: Output

@@ -54,7 +54,17 @@ private func restoreAtExit() {
     restoreIfRunning()
 }
 
-/// endwin, unless the screen is already given back.
+/// Whether the terminal is in SGR 1006 mouse mode that the desk set itself (terminfo without it): endwin
+/// switches ncurses' own mouse mode off but does not know about this one.
+nonisolated(unsafe) var sgrMouseModeSetByDesk = false
+
+/// endwin, unless the screen is already given back; then the desk's own SGR mouse mode off (with write(2),
+/// which is async-signal-safe).
 func restoreIfRunning() {
     if !isendwin() { endwin() }
+    if sgrMouseModeSetByDesk {
+        sgrMouseModeSetByDesk = false
+        let off: [UInt8] = [0x1b, 0x5b, 0x3f, 0x31, 0x30, 0x30, 0x36, 0x6c]  // ESC [ ? 1 0 0 6 l
+        _ = off.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
+    }
 }

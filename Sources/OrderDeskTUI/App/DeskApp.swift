@@ -600,35 +600,17 @@ public final class DeskApp {
     private func renderTitle(_ canvas: Canvas) {
         let title = theme.style(.title)
         canvas.fill(row: 0, style: theme.style(.tab))
-        var x = 0
         let tabActive = theme.style(.tabActive), tab = theme.style(.tab)
         // The tabs, the current one highlighted, then where within it: the open run or customer, the open order.
-        var crumbs: [String] = []
-        if state.screen == .reconcile, let run = state.run { crumbs.append(" › Run #\(run.run.id) ") }
-        if let crumb = customerCrumb { crumbs.append(crumb) }
-        if let crumb = contractCrumb { crumbs.append(crumb) }
-        if let detail = state.detail { crumbs.append(" › Order " + (detail.detail?.row.orderNumber ?? "…") + " ") }
-        // The contracts tab says how many contracts wait for an approver, even when the tabs are compact.
-        let tabs: [(DeskScreen, String, String)] = [(.queue, "1", "Queue"), (.customers, "2", "Customers"),
-                                                    (.contracts, "3", contractsTabLabel(compact: false)), (.reconcile, "4", "Reconcile"),
-                                                    (.status, "5", "Status"), (.reports, "6", "Reports")]
-        // When the crumbs would not fit, the other tabs shrink to their keys.
-        // With crumbs, room is kept for a little of who and where at the right.
-        let fullWidth = tabs.reduce(0) { $0 + DisplayWidth.of($1.2) + 4 } + crumbs.reduce(0) { $0 + DisplayWidth.of($1) }
-        let needed = fullWidth + (crumbs.isEmpty ? 0 : 10)
-        // The tabs' names matter more than the desk's own: at 80 columns the title gives way to them.
-        let compact = 12 + needed > canvas.columns && needed + 8 > canvas.columns
-        if compact || 12 + needed <= canvas.columns {
-            canvas.cell(" OrderDesk ", row: 0, column: x, width: 11, style: title)
-            x += 12
+        // The geometry is the one clicks are hit-tested against (TitleBarLayout).
+        let layout = titleBarLayout
+        if layout.showsTitle { canvas.cell(" OrderDesk ", row: 0, column: 0, width: 11, style: title) }
+        for placed in layout.tabs {
+            canvas.cell(placed.label, row: 0, column: placed.x, width: placed.width,
+                        style: state.screen == placed.screen ? tabActive : tab)
         }
-        for (screen, key, name) in tabs {
-            let short = screen == .contracts ? contractsTabLabel(compact: true) : ""
-            let label = compact && state.screen != screen
-                ? " " + key + (short.isEmpty ? "" : " " + short) + " " : " " + key + " " + name + " "
-            canvas.cell(label, row: 0, column: x, width: DisplayWidth.of(label), style: state.screen == screen ? tabActive : tab)
-            x += DisplayWidth.of(label)
-        }
+        var x = layout.tabsEnd
+        let crumbs = layout.crumbs
         for (i, crumb) in crumbs.enumerated() {
             let w = min(DisplayWidth.of(crumb), canvas.columns - x)
             guard w > 0 else { break }

@@ -120,3 +120,25 @@ public enum CustomerForms {
         return trimmed.isEmpty ? nil : trimmed
     }
 }
+
+extension CustomerForms {
+    /// A click on one of the forms' fields focuses it, as Tab would (the field left is checked). Clicks
+    /// elsewhere, and while the discard question is up, change nothing.
+    static func click(_ modal: inout CustomerFormModal, row: Int, column: Int, size: TerminalSize) {
+        guard var form = modal.form, !form.confirmingDiscard,
+              let index = Form.field(atRow: row, column: column, form, rows: size.rows, columns: size.columns)
+        else { return }
+        let validate: Form.Validator
+        switch modal {
+        case .customer: validate = CustomerForm.validate
+        case .location: validate = LocationForm.validate
+        case .contact: validate = ContactForm.validate
+        case .survey: validate = SurveyForm.validate
+        case .document: validate = DocumentForm.validate
+        case .note: validate = CustomerNoteForm.validate
+        case .removeContact: return
+        }
+        Form.focus(&form, on: index, validate: validate)
+        modal.form = form
+    }
+}

@@ -36,13 +36,43 @@ public enum KindPicker {
         return .stay
     }
 
+    /// The box, how many options show and the first one shown: one computation for drawing and clicks.
+    static func layout(_ state: KindPickerState, rows: Int, columns: Int)
+        -> (frame: (top: Int, left: Int, height: Int, width: Int), inner: (top: Int, left: Int, height: Int, width: Int),
+            rows: Int, first: Int) {
+        let frame = Canvas.centredFrame(height: state.options.count + 5, width: 46, rows: rows, columns: columns)
+        let inner = Canvas.inner(of: frame)
+        let shown = inner.height - 3
+        return (frame, inner, shown, max(0, min(state.index - shown + 1, state.options.count - shown)))
+    }
+
+    /// A click on an option selects it, a double click shows it (true: choose, as Enter); the wheel moves
+    /// the selection. Nil when the event is outside the options (the picker stays as it is).
+    static func mouse(_ state: inout KindPickerState, _ event: MouseEvent, size: TerminalSize) -> Bool? {
+        switch event.kind {
+        case .wheelUp, .wheelDown:
+            _ = update(&state, event.kind == .wheelUp ? .up : .down)
+            return false
+        case .click, .doubleClick:
+            let l = layout(state, rows: size.rows, columns: size.columns)
+            guard l.inner.width > 10, l.inner.height > 3, event.column >= l.inner.left, event.column < l.inner.left + l.inner.width,
+                  let i = RowHit.index(row: event.row, firstRow: l.inner.top, end: l.inner.top + l.rows, offset: l.first,
+                                       count: state.options.count)
+            else { return nil }
+            state.index = i
+            return event.kind == .doubleClick
+        case .rightClick:
+            return nil
+        }
+    }
+
     public static func render(_ state: KindPickerState, on canvas: Canvas) {
         let theme = canvas.theme
-        let inner = canvas.centredBox(height: state.options.count + 5, width: 46, title: "Show one kind")
+        let l = layout(state, rows: canvas.rows, columns: canvas.columns)
+        let inner = canvas.centredBox(height: l.frame.height, width: l.frame.width, title: "Show one kind")
         guard inner.width > 10, inner.height > 3 else { return }
         let countWidth = 7
-        let rows = inner.height - 3
-        let first = max(0, min(state.index - rows + 1, state.options.count - rows))
+        let (rows, first) = (l.rows, l.first)
         for (i, option) in state.options.enumerated().dropFirst(first).prefix(rows) {
             let selected = i == state.index
             let name = option.kind.map { DisplayWidth.pad($0.shortLabel, to: 9) + $0.label } ?? "All kinds"

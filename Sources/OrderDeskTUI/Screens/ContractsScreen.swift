@@ -124,6 +124,14 @@ public enum ContractsScreen {
         }
     }
 
+    /// The screen row of the table's first data row (under the filter line and the header).
+    static func firstRow(top: Int) -> Int { top + 2 }
+
+    /// The index in `state.rows` of the row drawn at screen row `y`, for a click; nil off the rows.
+    static func row(at y: Int, _ state: ContractsState, top: Int, bottom: Int) -> Int? {
+        RowHit.index(row: y, firstRow: firstRow(top: top), end: bottom, count: state.rows.count)
+    }
+
     public static func render(_ state: ContractsState, on canvas: Canvas, today: Day, top: Int, bottom: Int) {
         let theme = canvas.theme
         let width = canvas.columns
@@ -141,7 +149,7 @@ public enum ContractsScreen {
 
         let layout = TableLayout.layout(columns, totalWidth: width)
         TableLayout.drawHeader(layout, on: canvas, row: top + 1)
-        let firstRow = top + 2
+        let firstRow = firstRow(top: top)
         if state.rows.isEmpty {
             for (i, line) in emptyMessage(state).flatMap({ TextWrap.lines($0, width: max(1, width - 4)) }).enumerated()
             where firstRow + 1 + i < bottom {

@@ -196,6 +196,17 @@ public enum CustomerScreen {
 
     // MARK: Rendering
 
+    /// The screen row of the current pane's table header (under the customer's header and the pane strip).
+    static func tableTop(top: Int) -> Int { top + headerRows + 1 }
+
+    /// The index among the current pane's rows of the row drawn at screen row `y` (under the pane's
+    /// header, above the strip), for a click; nil off the rows or while the customer loads.
+    static func row(at y: Int, _ state: CustomerState, top: Int, bottom: Int) -> Int? {
+        guard state.detail != nil else { return nil }
+        return RowHit.index(row: y, firstRow: tableTop(top: top) + 1, end: bottom - stripRows, offset: state.top,
+                            count: state.count(state.pane))
+    }
+
     public static func render(_ state: CustomerState, on canvas: Canvas, today: Day, now: Int64, top: Int, bottom: Int) {
         let theme = canvas.theme
         for y in top..<bottom { canvas.fill(row: y, style: theme.style(.body)) }
@@ -205,7 +216,7 @@ public enum CustomerScreen {
         }
         renderHeader(detail.header, on: canvas, top: top)
         renderPaneStrip(state, on: canvas, row: top + headerRows)
-        let tableTop = top + headerRows + 1
+        let tableTop = tableTop(top: top)
         let stripTop = bottom - stripRows
         CustomerPanes.renderTable(state, detail, on: canvas, today: today, now: now, top: tableTop, bottom: stripTop)
         CustomerPanes.renderStrip(state, detail, on: canvas, today: today, now: now, top: stripTop)

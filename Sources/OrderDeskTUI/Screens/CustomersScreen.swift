@@ -109,6 +109,14 @@ public enum CustomersScreen {
         }
     }
 
+    /// The screen row of the table's first data row (under the search line and the header).
+    static func firstRow(top: Int) -> Int { top + 2 }
+
+    /// The index in `state.rows` of the row drawn at screen row `y`, for a click; nil off the rows.
+    static func row(at y: Int, _ state: CustomersState, top: Int, bottom: Int) -> Int? {
+        RowHit.index(row: y, firstRow: firstRow(top: top), end: bottom, count: state.rows.count)
+    }
+
     public static func render(_ state: CustomersState, on canvas: Canvas, top: Int, bottom: Int) {
         let theme = canvas.theme
         let width = canvas.columns
@@ -135,7 +143,7 @@ public enum CustomersScreen {
 
         let layout = TableLayout.layout(columns, totalWidth: width)
         TableLayout.drawHeader(layout, on: canvas, row: top + 1)
-        let firstRow = top + 2
+        let firstRow = firstRow(top: top)
         if state.rows.isEmpty {
             for (i, line) in emptyMessage(state).flatMap({ TextWrap.lines($0, width: width - 4) }).enumerated()
             where firstRow + 1 + i < bottom {

@@ -155,6 +155,14 @@ public enum QueueScreen {
 
     // MARK: Rendering
 
+    /// The screen row of the table's first data row (under the filter line and the header).
+    static func firstRow(top: Int) -> Int { top + 2 }
+
+    /// The index in `state.rows` of the row drawn at screen row `y`, for a click; nil off the rows.
+    static func row(at y: Int, _ state: QueueState, top: Int, bottom: Int) -> Int? {
+        RowHit.index(row: y, firstRow: firstRow(top: top), end: bottom, count: state.rows.count)
+    }
+
     public static func render(_ state: QueueState, on canvas: Canvas, now: Int64, top: Int, bottom: Int) {
         let theme = canvas.theme
         let width = canvas.columns
@@ -184,7 +192,7 @@ public enum QueueScreen {
         }
 
         // Rows.
-        let firstRow = top + 2
+        let firstRow = firstRow(top: top)
         if state.rows.isEmpty {
             let message = state.filter.isEmpty ? "No orders yet." : "No orders match this filter. Press F to clear it."
             canvas.text(message, row: firstRow + 1, column: 2, style: theme.style(.muted))

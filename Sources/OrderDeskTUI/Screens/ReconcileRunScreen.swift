@@ -172,6 +172,14 @@ public enum ReconcileRunScreen {
         }
     }
 
+    /// The screen row of the first difference (under the heading, counts, query and header).
+    static func firstRow(top: Int) -> Int { top + 4 }
+
+    /// The index in `state.rows` of the difference drawn at screen row `y` (above the strip), for a click.
+    static func row(at y: Int, _ state: ReconcileRunState, top: Int, bottom: Int) -> Int? {
+        RowHit.index(row: y, firstRow: firstRow(top: top), end: bottom - stripRows, count: state.rows.count)
+    }
+
     public static func render(_ state: ReconcileRunState, on canvas: Canvas, top: Int, bottom: Int) {
         let theme = canvas.theme
         let width = canvas.columns
@@ -207,7 +215,7 @@ public enum ReconcileRunScreen {
 
         let layout = TableLayout.layout(columns, totalWidth: width)
         TableLayout.drawHeader(layout, on: canvas, row: top + 3)
-        let firstRow = top + 4
+        let firstRow = firstRow(top: top)
         let stripTop = bottom - stripRows
         if state.rows.isEmpty {
             let message = state.query == DifferenceQuery()

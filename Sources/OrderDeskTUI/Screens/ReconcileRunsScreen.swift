@@ -104,12 +104,21 @@ public enum ReconcileRunsScreen {
         return text.isEmpty ? "none" : text
     }
 
+    /// The screen row of the first run (under the header).
+    static func firstRow(top: Int) -> Int { top + 1 }
+
+    /// The index in `state.runs` of the run drawn at screen row `y` (above the strip), for a click.
+    static func run(at y: Int, _ state: ReconcileRunsState, top: Int, bottom: Int) -> Int? {
+        RowHit.index(row: y, firstRow: firstRow(top: top), end: bottom - stripRows, offset: state.top,
+                     count: state.runs.count)
+    }
+
     public static func render(_ state: ReconcileRunsState, on canvas: Canvas, top: Int, bottom: Int) {
         let theme = canvas.theme
         for y in top..<bottom { canvas.fill(row: y, style: theme.style(.body)) }
         let layout = TableLayout.layout(columns, totalWidth: canvas.columns)
         TableLayout.drawHeader(layout, on: canvas, row: top)
-        let firstRow = top + 1
+        let firstRow = firstRow(top: top)
         let stripTop = bottom - stripRows
         if state.runs.isEmpty {
             let message = state.loaded

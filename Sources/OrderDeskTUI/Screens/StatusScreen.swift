@@ -184,6 +184,19 @@ public enum StatusScreen {
                       listRows: listRows, bottom: bottom)
     }
 
+    /// What a click at screen row `y` lands on: the pane (its title, header or rows) and the index of
+    /// the row under it (the board's among all its rows, the list's in `state.rows`), if on one.
+    static func hit(at y: Int, _ state: StatusState, layout l: Layout) -> (pane: StatusPane, index: Int?)? {
+        if y >= l.boardTitle, y < l.boardTotal {
+            return (.board, RowHit.index(row: y, firstRow: l.boardFirst, end: l.boardTotal, offset: state.boardTop,
+                                         count: state.board?.rows.count ?? 0))
+        }
+        if y >= l.listTitle, y < l.bottom {
+            return (.list, RowHit.index(row: y, firstRow: l.listFirst, end: l.bottom, count: state.rows.count))
+        }
+        return nil
+    }
+
     // MARK: Cells
 
     enum Column: Hashable, Sendable { case mark, severity, sla, status, order, customer, reason, owner, orderOwner, age }

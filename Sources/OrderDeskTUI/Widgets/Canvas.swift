@@ -48,7 +48,7 @@ public struct Canvas {
             cell(" " + title + " ", row: top, column: left + 2,
                  width: min(DisplayWidth.of(title) + 2, width - 4), style: style(.dialogTitle))
         }
-        return (top + 1, left + 2, height - 2, width - 4)
+        return Self.inner(of: (top, left, height, width))
     }
 
     /// The last rows inside a dialog: a message (an error by default) above the key hint. A long message
@@ -72,8 +72,20 @@ public struct Canvas {
 
     /// A centred box of at most the given size.
     public func centredBox(height: Int, width: Int, title: String) -> (top: Int, left: Int, height: Int, width: Int) {
+        let frame = Self.centredFrame(height: height, width: width, rows: rows, columns: columns)
+        return box(top: frame.top, left: frame.left, height: frame.height, width: frame.width, title: title)
+    }
+
+    /// Where `centredBox` puts a box (border included) on a `rows` × `columns` screen, without drawing it,
+    /// so clicks are hit-tested against the box that is drawn.
+    static func centredFrame(height: Int, width: Int, rows: Int, columns: Int) -> (top: Int, left: Int, height: Int, width: Int) {
         let h = min(height, rows - 2), w = min(width, columns - 2)
-        return box(top: max(0, (rows - h) / 2), left: max(0, (columns - w) / 2), height: h, width: w, title: title)
+        return (max(0, (rows - h) / 2), max(0, (columns - w) / 2), h, w)
+    }
+
+    /// The inside of a box drawn by `box` with this frame: what `box` returns.
+    static func inner(of frame: (top: Int, left: Int, height: Int, width: Int)) -> (top: Int, left: Int, height: Int, width: Int) {
+        (frame.top + 1, frame.left + 2, frame.height - 2, frame.width - 4)
     }
 }
 

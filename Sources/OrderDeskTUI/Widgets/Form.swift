@@ -223,15 +223,20 @@ public enum Form {
     private static func moveFocus(_ state: inout FormState, by step: Int, validate: Validator) {
         let n = state.fields.count
         guard n > 0 else { return }
-        state.undoRun = nil
-        if state.fields.indices.contains(state.focus) {
-            let key = state.fields[state.focus].key
-            state.fields[state.focus].error = problems(state, validate)[key]
-        }
+        leave(&state, validate: validate)
         var i = state.focus
         for _ in 0..<n {
             i = ((i + step) % n + n) % n
             if state.fields[i].isFocusable { state.focus = i; return }
+        }
+    }
+
+    /// Checks the focused field as the focus leaves it, and ends its run of undoable typing.
+    private static func leave(_ state: inout FormState, validate: Validator) {
+        state.undoRun = nil
+        if state.fields.indices.contains(state.focus) {
+            let key = state.fields[state.focus].key
+            state.fields[state.focus].error = problems(state, validate)[key]
         }
     }
 
@@ -285,13 +290,26 @@ public enum Form {
         return [lines[0]] + TextWrap.lines(rest, width: width - 2).map { "  " + $0 }
     }
 
-    /// Draws the form centred, scrolled so the focused field and its messages show; `hints` go first in the
-    /// key line (a form's own keys).
-    public static func render(_ state: FormState, on canvas: Canvas, hints: [String] = []) {
-        let theme = canvas.theme
-        let width = min(state.preferredWidth, canvas.columns - 2)
+    /// Where a form's parts go on a `rows` × `columns` screen: computed once for drawing and for clicks.
+    struct Layout {
+        /// The box (border included) and its inside.
+        var frame: (top: Int, left: Int, height: Int, width: Int)
+        var inner: (top: Int, left: Int, height: Int, width: Int)
+        var header: [(String, ThemeSlot)]
+        var body: [Row]
+        var bodyTop: Int
+        var bodyHeight: Int
+        /// The first body row shown (the body scrolls to keep the focused field in view).
+        var offset: Int
+        var labelWidth: Int
+        var valueWidth: Int
+    }
+
+    /// The form's layout, or nil when the screen is too small to draw it.
+    static func layout(_ state: FormState, rows: Int, columns: Int) -> Layout? {
+        let width = min(state.preferredWidth, columns - 2)
         let innerWidth = width - 4
-        guard innerWidth > 20 else { return }
+        guard innerWidth > 20 else { return nil }
         let labelWidth = min(labelWidth(state), innerWidth / 2)
         let valueWidth = innerWidth - labelWidth
         var header: [(String, ThemeSlot)] = []
@@ -299,18 +317,13 @@ public enum Form {
             for line in TextWrap.lines(message.text, width: innerWidth).prefix(4) { header.append((line, message.tone.slot)) }
         }
         if !header.isEmpty { header.append(("", .dialog)) }
-        let body = rows(state, valueWidth: valueWidth)
+        let body = Self.rows(state, valueWidth: valueWidth)
         // Border, header, body, a blank row, the message row and the key line.
         let wanted = 2 + header.count + body.count + 3
-        let title = state.title + (state.isDirty ? " ● modified" : "")
-        let inner = canvas.centredBox(height: wanted, width: width, title: title)
-        guard inner.height >= 4 else { return }
-        var y = inner.top
-        for (line, slot) in header.prefix(max(0, inner.height - 4)) {
-            canvas.cell(line, row: y, column: inner.left, width: inner.width, style: theme.style(slot))
-            y += 1
-        }
-        let bodyTop = y
+        let frame = Canvas.centredFrame(height: wanted, width: width, rows: rows, columns: columns)
+        let inner = Canvas.inner(of: frame)
+        guard inner.height >= 4 else { return nil }
+        let bodyTop = inner.top + min(header.count, max(0, inner.height - 4))
         let bodyHeight = max(1, inner.top + inner.height - 2 - bodyTop)
         // Keep the focused field's rows in view: scroll no further than needed to show their last row.
         let owned = body.enumerated().filter { owner(of: $0.element) == state.focus }.map(\.offset)
@@ -318,8 +331,42 @@ public enum Form {
         if let last = owned.last, last >= bodyHeight { offset = last - bodyHeight + 1 }
         if let first = owned.first, first < offset { offset = first }
         offset = max(0, min(offset, max(0, body.count - bodyHeight)))
+        return Layout(frame: frame, inner: inner, header: header, body: body, bodyTop: bodyTop, bodyHeight: bodyHeight,
+                      offset: offset, labelWidth: labelWidth, valueWidth: valueWidth)
+    }
+
+    /// The field whose rows (label, value, its messages) are drawn at a cell, when it can take the focus.
+    static func field(atRow y: Int, column x: Int, _ state: FormState, rows: Int, columns: Int) -> Int? {
+        guard let l = layout(state, rows: rows, columns: columns), x >= l.inner.left, x < l.inner.left + l.inner.width,
+              let r = RowHit.index(row: y, firstRow: l.bodyTop, end: l.bodyTop + l.bodyHeight, offset: l.offset,
+                                   count: l.body.count)
+        else { return nil }
+        let index = owner(of: l.body[r])
+        return state.fields[index].isFocusable ? index : nil
+    }
+
+    /// Puts the focus on a field (a click), as Tab would: the field left is checked, its undo run ends.
+    public static func focus(_ state: inout FormState, on index: Int, validate: Validator) {
+        guard state.fields.indices.contains(index), state.fields[index].isFocusable, index != state.focus else { return }
+        leave(&state, validate: validate)
+        state.focus = index
+    }
+
+    /// Draws the form centred, scrolled so the focused field and its messages show; `hints` go first in the
+    /// key line (a form's own keys).
+    public static func render(_ state: FormState, on canvas: Canvas, hints: [String] = []) {
+        let theme = canvas.theme
+        guard let l = layout(state, rows: canvas.rows, columns: canvas.columns) else { return }
+        let title = state.title + (state.isDirty ? " ● modified" : "")
+        let inner = canvas.box(top: l.frame.top, left: l.frame.left, height: l.frame.height, width: l.frame.width, title: title)
+        var y = inner.top
+        for (line, slot) in l.header.prefix(max(0, inner.height - 4)) {
+            canvas.cell(line, row: y, column: inner.left, width: inner.width, style: theme.style(slot))
+            y += 1
+        }
+        let (body, bodyTop, bodyHeight, offset) = (l.body, l.bodyTop, l.bodyHeight, l.offset)
         for (r, row) in body.dropFirst(offset).prefix(bodyHeight).enumerated() {
-            draw(row, state: state, on: canvas, y: bodyTop + r, left: inner.left, labelWidth: labelWidth, valueWidth: valueWidth)
+            draw(row, state: state, on: canvas, y: bodyTop + r, left: inner.left, labelWidth: l.labelWidth, valueWidth: l.valueWidth)
         }
         if offset > 0 {
             canvas.cell("▲ more", row: bodyTop, column: inner.left + inner.width - 6, width: 6, style: theme.style(.muted))

@@ -31,6 +31,7 @@ enum DeskLauncher {
 
         let terminal = try NcursesTerminal.start(monochrome: monochrome)
         TerminalRestore.install(terminal)
+        terminal.setMouseReporting(config.mouse)  // config.toml `mouse = false` leaves the mouse to the terminal
         defer { terminal.stop() }
         // A colour theme on a terminal without colour would lose its cursor bar and state colours and keep only
         // some attributes; the mono theme is made to say everything with attributes.

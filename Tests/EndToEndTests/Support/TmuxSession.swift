@@ -70,6 +70,11 @@ final class TmuxSession {
     /// The visible screen as text.
     func screen() throws -> String { try tmux(["-S", socket, "capture-pane", "-p", "-t", name]) }
 
+    /// A tmux format evaluated for the pane, e.g. `#{mouse_any_flag}` (whether its program asked for the mouse).
+    func format(_ format: String) throws -> String {
+        try tmux(["-S", socket, "display-message", "-p", "-t", name, format]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     func resize(columns: Int, rows: Int) throws {
         try tmux(["-S", socket, "resize-window", "-t", name, "-x", String(columns), "-y", String(rows)])
     }

@@ -28,17 +28,13 @@ struct ContractCommand: ParsableCommand {
             guard let format = ContractDocument.Format(rawValue: format.lowercased()) else {
                 throw Failure.message("--format '\(format)' is not known: use md or txt.", status: 1)
             }
-            do {
+            try Failure.reporting {
                 let db = try AppDatabase.open(at: database.resolvedPath())
                 let detail = try db.contractDetail(number: id)
                 let text = ContractDocument(detail, provider: provider, width: { DisplayWidth.of($0) }).render(format)
                 guard let output else { print(text, terminator: ""); return }
                 try TextFileOutput.write(text, to: (output as NSString).expandingTildeInPath)
                 StandardError.print("Wrote \(detail.number) to \(output).")
-            } catch let exit as ExitCode {
-                throw exit
-            } catch {
-                throw Failure.report(error, status: DeskLauncher.exitStatus(for: error))
             }
         }
     }
@@ -51,7 +47,7 @@ struct ContractCommand: ParsableCommand {
         @Option(name: .long, help: "Take this day as today (YYYY-MM-DD).") var today: String?
 
         func run() throws {
-            do {
+            try Failure.reporting {
                 let db = try AppDatabase.open(at: database.resolvedPath())
                 let actor = try Identity.resolve(in: db, override: user)
                 let now = Int64(Date().timeIntervalSince1970)
@@ -64,10 +60,6 @@ struct ContractCommand: ParsableCommand {
                 }
                 let count = try db.expireContracts(today: day, actor: actor, now: now)
                 print(count == 1 ? "1 contract expired." : "\(count) contracts expired.")
-            } catch let exit as ExitCode {
-                throw exit
-            } catch {
-                throw Failure.report(error, status: DeskLauncher.exitStatus(for: error))
             }
         }
     }

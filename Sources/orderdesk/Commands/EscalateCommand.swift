@@ -37,7 +37,7 @@ struct EscalateCommand: ParsableCommand {
     }
 
     func run() throws {
-        do {
+        try Failure.reporting {
             let db = try AppDatabase.open(at: database.resolvedPath())
             let now = Int64(Date().timeIntervalSince1970)
             if auto {
@@ -51,10 +51,6 @@ struct EscalateCommand: ParsableCommand {
             let record = try db.raiseEscalation(orderID: id, reason: reason, severity: severity, note: note, actor: actor, now: now)
             print("Escalated order \(record.orderNumber): \(record.severity.label) \(record.reason.label), owner "
                 + (record.ownerLogin ?? "none") + ", due " + Timestamp.display(record.dueAt) + " UTC.")
-        } catch let exit as ExitCode {
-            throw exit
-        } catch {
-            throw Failure.report(error, status: DeskLauncher.exitStatus(for: error))
         }
     }
 

@@ -27,7 +27,7 @@ struct ExportCommand: ParsableCommand {
         }
 
         func run() throws {
-            do {
+            try Failure.reporting {
                 let db = try AppDatabase.open(at: database.resolvedPath())
                 let states = Set(state.compactMap { OrderState(name: $0) })
                 let now = Int64(Date().timeIntervalSince1970)
@@ -48,8 +48,6 @@ struct ExportCommand: ParsableCommand {
                     out.write(first ? "]\n" : "\n]\n")
                 }
                 out.flush()
-            } catch {
-                throw Failure.report(error, status: DeskLauncher.exitStatus(for: error))
             }
         }
     }

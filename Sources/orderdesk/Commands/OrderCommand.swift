@@ -15,7 +15,7 @@ struct OrderCommand: ParsableCommand {
         @Argument(help: "The order number (00451234, 451234 or IDA-00451234).") var number: String
 
         func run() throws {
-            do {
+            try Failure.reporting {
                 let db = try AppDatabase.open(at: database.resolvedPath())
                 guard let id = try db.orderID(number: number) else { throw OrderDeskError.orderNotFound(number) }
                 let detail = try db.orderDetail(id: id)
@@ -49,8 +49,6 @@ struct OrderCommand: ParsableCommand {
                     if let field = entry.field { text += "  \(field): \(entry.oldValue ?? "-") -> \(entry.newValue ?? "-")" }
                     print(text)
                 }
-            } catch {
-                throw Failure.report(error, status: DeskLauncher.exitStatus(for: error))
             }
         }
     }
@@ -71,7 +69,7 @@ extension OrderCommand {
         @Option(name: .long, help: "Act as this login (demo databases only).") var user: String?
 
         func run() throws {
-            do {
+            try Failure.reporting {
                 guard let target = OrderState(name: to) else {
                     throw OrderDeskError.invalidInput(field: "--to", value: to,
                         expected: OrderState.allCases.map(\.rawValue).joined(separator: ", "))
@@ -80,8 +78,6 @@ extension OrderCommand {
                     reasonCode: reason, installDate: try installDate.map { try day($0, "--install-date") },
                     billStartDate: try billStartDate.map { try day($0, "--bill-start-date") }, note: note)
                 try OrderCommand.change(.move(to: target, input: input), number: number, database: database, user: user)
-            } catch {
-                throw Failure.report(error, status: DeskLauncher.exitStatus(for: error))
             }
         }
 
@@ -102,10 +98,8 @@ extension OrderCommand {
         @Option(name: .long, help: "Act as this login (demo databases only).") var user: String?
 
         func run() throws {
-            do {
+            try Failure.reporting {
                 try OrderCommand.change(.addNote(text), number: number, database: database, user: user)
-            } catch {
-                throw Failure.report(error, status: DeskLauncher.exitStatus(for: error))
             }
         }
     }

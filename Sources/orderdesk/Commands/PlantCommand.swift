@@ -22,7 +22,7 @@ struct PlantCommand: ParsableCommand {
         @Option(name: .long, help: "Act as this login (demo databases only).") var user: String?
 
         func run() throws {
-            do {
+            try Failure.reporting {
                 let url = URL(fileURLWithPath: (file as NSString).expandingTildeInPath)
                 let bytes: [UInt8]
                 do { bytes = Array(try Data(contentsOf: url)) } catch {
@@ -30,7 +30,7 @@ struct PlantCommand: ParsableCommand {
                 }
                 let name = url.lastPathComponent
                 let records: [CSVRecord]
-                do { records = try CSVDocument.records(bytes, name: name) } catch { throw Failure.message(error.message, status: 1) }
+                do throws(CSVDocumentError) { records = try CSVDocument.records(bytes, name: name) } catch { throw Failure.message(error.message, status: 1) }
                 switch PlantFile.parse(records) {
                 case .failure(let problems):
                     for issue in problems.issues.prefix(50) { StandardError.print("\(name): \(issue)") }
@@ -46,10 +46,6 @@ struct PlantCommand: ParsableCommand {
                     print("\(name): \(summary.added) added, \(summary.changed) changed, \(summary.unchanged) unchanged"
                         + (replace ? ", \(summary.removed) removed" : "") + ". Run the serviceability check (v) again on locations to use it.")
                 }
-            } catch let exit as ExitCode {
-                throw exit
-            } catch {
-                throw Failure.report(error, status: DeskLauncher.exitStatus(for: error))
             }
         }
     }
@@ -60,14 +56,12 @@ struct PlantCommand: ParsableCommand {
         @Option(name: .long, help: "Only this ZIP code.") var zip: String?
 
         func run() throws {
-            do {
+            try Failure.reporting {
                 let db = try AppDatabase.open(at: database.resolvedPath())
                 print(PlantFile.columns.joined(separator: ","))
                 for entry in try db.plantEntries(zip: zip) {
                     print(entry.zip + "," + (entry.street.isEmpty ? "*" : entry.street) + "," + String(entry.distanceFeet))
                 }
-            } catch {
-                throw Failure.report(error, status: DeskLauncher.exitStatus(for: error))
             }
         }
     }

@@ -28,7 +28,7 @@ struct ReportCommand: ParsableCommand {
     var timeZone: String?
 
     func run() throws {
-        do {
+        try Failure.reporting {
             let (query, zone, format) = try parsed()
             let db = try AppDatabase.open(at: database.resolvedPath())
             if let login = query.ownerLogin, try db.user(login: login) == nil {
@@ -39,10 +39,6 @@ struct ReportCommand: ParsableCommand {
             guard let output else { print(text, terminator: ""); return }
             try TextFileOutput.write(text, to: (output as NSString).expandingTildeInPath)
             StandardError.print("Wrote the \(query.period.kind.rawValue) report for \(query.period.label) to \(output).")
-        } catch let exit as ExitCode {
-            throw exit
-        } catch {
-            throw Failure.report(error, status: DeskLauncher.exitStatus(for: error))
         }
     }
 

@@ -14,13 +14,11 @@ struct SettingsCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            do {
+            try Failure.reporting {
                 let db = try AppDatabase.open(at: database.resolvedPath())
                 for (setting, value, isDefault) in try db.settings() {
                     print(setting.rawValue + "\t" + setting.display(value) + (isDefault ? " (default)" : "") + "\t" + setting.summary)
                 }
-            } catch {
-                throw Failure.report(error, status: DeskLauncher.exitStatus(for: error))
             }
         }
     }
@@ -40,15 +38,13 @@ struct SettingsCommand: ParsableCommand {
         }
 
         func run() throws {
-            do {
+            try Failure.reporting {
                 let db = try AppDatabase.open(at: database.resolvedPath())
                 let actor = try Identity.resolve(in: db, override: user)
                 let setting = Setting(rawValue: key)!
                 try db.setSetting(setting, typed: value, actor: actor, now: Int64(Date().timeIntervalSince1970))
                 let now = try db.settings().first { $0.setting == setting }!
                 print("\(setting.rawValue) is now \(setting.display(now.value)).")
-            } catch {
-                throw Failure.report(error, status: DeskLauncher.exitStatus(for: error))
             }
         }
     }

@@ -16,7 +16,7 @@ struct TargetsCommand: ParsableCommand {
         @Option(name: .long, help: "Only this month (YYYY-MM).") var month: String?
 
         func run() throws {
-            do {
+            try Failure.reporting {
                 let month = try self.month.map(TargetsCommand.month)
                 let db = try AppDatabase.open(at: database.resolvedPath())
                 let targets = try db.salesTargets(month: month)
@@ -28,10 +28,6 @@ struct TargetsCommand: ParsableCommand {
                 let rows = targets.map { [$0.month.description, $0.login, $0.name, $0.team ?? "—", $0.installedMRR.grouped] }
                 let table = TextTable(header: ["Month", "Login", "Name", "Team", "Target MRR"], rows: rows, rightAligned: [4], indent: "")
                 for line in table.lines(width: { DisplayWidth.of($0) }) { print(line) }
-            } catch let exit as ExitCode {
-                throw exit
-            } catch {
-                throw Failure.report(error, status: DeskLauncher.exitStatus(for: error))
             }
         }
     }
@@ -46,7 +42,7 @@ struct TargetsCommand: ParsableCommand {
         @Option(name: .long, help: "Act as this login (demo databases only).") var user: String?
 
         func run() throws {
-            do {
+            try Failure.reporting {
                 let month = try TargetsCommand.month(self.month)
                 var target: Money?
                 if amount.lowercased() != "none" {
@@ -61,10 +57,6 @@ struct TargetsCommand: ParsableCommand {
                                       now: Int64(Date().timeIntervalSince1970))
                 print(target.map { "\(login)'s target for \(month) is now \($0.grouped) installed MRR." }
                     ?? "\(login) has no target for \(month) now.")
-            } catch let exit as ExitCode {
-                throw exit
-            } catch {
-                throw Failure.report(error, status: DeskLauncher.exitStatus(for: error))
             }
         }
     }
@@ -89,13 +81,11 @@ struct RatesCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            do {
+            try Failure.reporting {
                 let db = try AppDatabase.open(at: database.resolvedPath())
                 for rate in try db.commissionRates() {
                     print(rate.type.rawValue + "\t" + rate.multipleText + "\t(" + rate.rate.display + ")")
                 }
-            } catch {
-                throw Failure.report(error, status: DeskLauncher.exitStatus(for: error))
             }
         }
     }
@@ -109,7 +99,7 @@ struct RatesCommand: ParsableCommand {
         @Option(name: .long, help: "Act as this login (demo databases only).") var user: String?
 
         func run() throws {
-            do {
+            try Failure.reporting {
                 guard let type = OrderType(rawValue: type.lowercased()) else {
                     throw Failure.message("'\(self.type)' is not an order type: use \(OrderType.allCases.map(\.rawValue).joined(separator: ", ")).", status: 1)
                 }
@@ -120,10 +110,6 @@ struct RatesCommand: ParsableCommand {
                 let actor = try Identity.resolve(in: db, override: user)
                 try db.setCommissionRate(type, rate: rate, actor: actor, now: Int64(Date().timeIntervalSince1970))
                 print("The \(type.rawValue) rate is now \(CommissionRate(type: type, rate: rate).multipleText).")
-            } catch let exit as ExitCode {
-                throw exit
-            } catch {
-                throw Failure.report(error, status: DeskLauncher.exitStatus(for: error))
             }
         }
     }

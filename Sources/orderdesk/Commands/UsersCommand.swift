@@ -14,13 +14,11 @@ struct UsersCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            do {
+            try Failure.reporting {
                 let db = try AppDatabase.open(at: database.resolvedPath())
                 for user in try db.users() {
                     print(user.login + "\t" + user.name + "\t" + user.role.rawValue)
                 }
-            } catch {
-                throw Failure.report(error, status: DeskLauncher.exitStatus(for: error))
             }
         }
     }
@@ -41,14 +39,12 @@ struct UsersCommand: ParsableCommand {
         }
 
         func run() throws {
-            do {
+            try Failure.reporting {
                 let db = try AppDatabase.open(at: database.resolvedPath())
                 let actor = try Identity.resolve(in: db, override: user)
                 let added = try db.addUser(login: login, name: name, role: Role(rawValue: role)!, actor: actor,
                                            now: Int64(Date().timeIntervalSince1970))
                 print("Added \(added.login) (\(added.name)) as \(added.role.rawValue).")
-            } catch {
-                throw Failure.report(error, status: DeskLauncher.exitStatus(for: error))
             }
         }
     }

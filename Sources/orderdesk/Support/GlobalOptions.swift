@@ -43,3 +43,17 @@ enum Failure {
         return ExitCode(status)
     }
 }
+
+extension Failure {
+    /// Runs a subcommand's work: an exit code passes through, any other error is printed as
+    /// `orderdesk: <message>` and exits 2 when there is no database, 1 otherwise.
+    static func reporting(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            throw report(error, status: DeskLauncher.exitStatus(for: error))
+        }
+    }
+}

@@ -28,6 +28,9 @@ enum Migrations {
         migrator.registerMigration("v7-reports") { db in
             for sql in v7Reports { try db.execute(sql: sql) }
         }
+        migrator.registerMigration("v8-report-work") { db in
+            for sql in v8ReportWork { try db.execute(sql: sql) }
+        }
         return migrator
     }
 

@@ -61,6 +61,20 @@ struct RawStatement {
         }
     }
 
+    /// Runs a query with the values bound since the last call; `read` gets each of its rows in turn.
+    mutating func forEachRow(_ read: (Columns) throws -> Void) throws {
+        defer { sqlite3_reset(handle); next = 1 }
+        while true {
+            switch sqlite3_step(handle) {
+            case SQLITE_ROW: try read(Columns(handle: handle))
+            case SQLITE_DONE: return
+            case let code:
+                let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+            }
+        }
+    }
+
     /// The current row of a query, by 0-based column.
     struct Columns {
         fileprivate let handle: OpaquePointer
@@ -68,5 +82,8 @@ struct RawStatement {
         func int64(_ column: Int32) -> Int64? {
             sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, column)
         }
+
+        /// The column as an integer, for a column that is never NULL (0 if it is).
+        func int64(notNull column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
     }
 }

@@ -5,7 +5,7 @@ import OrderDeskCore
 // The sales reports' reads (issue 7). Every figure comes from an index range or a small summary:
 // booked and installed orders from the covering indexes `orders_report_booked` and `orders_report_install`,
 // not-done orders and cancellations from `audit_order_moves`, the backlog from `order_counts` less
-// `report_state_flow` after the period's end (ReportBacklog), productivity from `audit_log_by_at`.
+// `report_state_flow` after the period's end (ReportBacklog), productivity from `report_work`.
 extension AppDatabase {
     /// The report for `query`'s period (and the previous period, for the changes), with its days in
     /// `timeZone`.
@@ -63,16 +63,20 @@ extension AppDatabase {
         try writer.read { db in try ReportPeople.rates(db) }
     }
 
-    /// Drops the reports' indexes and the triggers that keep their summary (`report_state_flow`) in step, for a
-    /// bulk load that writes orders and their history out of order (the demo); `rebuildReportSummaries` must follow.
+    /// Drops the reports' indexes and the triggers that keep their summaries (`report_state_flow`, `report_work`)
+    /// in step, for a bulk load that writes orders and their history out of order (the demo);
+    /// `rebuildReportSummaries` must follow.
     public static func suspendReportSummaries(_ db: Database) throws {
-        for name in Migrations.reportStateFlowTriggerNames { try db.execute(sql: "DROP TRIGGER IF EXISTS \(name)") }
-        for name in Migrations.v7IndexNames { try db.execute(sql: "DROP INDEX IF EXISTS \(name)") }
+        for name in Migrations.reportStateFlowTriggerNames + Migrations.reportWorkTriggerNames {
+            try db.execute(sql: "DROP TRIGGER IF EXISTS \(name)")
+        }
+        for name in Migrations.v7IndexNames + Migrations.reportWorkIndexNames { try db.execute(sql: "DROP INDEX IF EXISTS \(name)") }
     }
 
-    /// Builds the reports' indexes if they are missing, recomputes their summary (`report_state_flow`) from the
-    /// orders and the audit log, and puts its triggers back. Call it once a bulk load has written the orders
-    /// and their state moves (whether or not it called `suspendReportSummaries` first).
+    /// Builds the reports' indexes if they are missing, recomputes their summaries (`report_state_flow`,
+    /// `report_work`) from the orders, the escalations and the audit log, and puts their triggers back. Call it
+    /// once a bulk load has written the orders, their history and the escalations (whether or not it called
+    /// `suspendReportSummaries` first).
     public static func rebuildReportSummaries(_ db: Database) throws {
         for sql in Migrations.v7Indexes {
             try db.execute(sql: sql.replacingOccurrences(of: "CREATE INDEX ", with: "CREATE INDEX IF NOT EXISTS "))
@@ -80,6 +84,12 @@ extension AppDatabase {
         try db.execute(sql: "DELETE FROM report_state_flow")
         try db.execute(sql: Migrations.reportStateFlowFill)
         for sql in Migrations.reportStateFlowTriggers { try db.execute(sql: sql) }
+        // `report_work` is filled without its indexes, which are then built once from the sorted table.
+        for name in Migrations.reportWorkIndexNames { try db.execute(sql: "DROP INDEX IF EXISTS \(name)") }
+        try db.execute(sql: "DELETE FROM report_work")
+        try db.execute(sql: Migrations.reportWorkFill)
+        for sql in Migrations.reportWorkIndexes { try db.execute(sql: sql) }
+        for sql in Migrations.reportWorkTriggers { try db.execute(sql: sql) }
     }
 }
 

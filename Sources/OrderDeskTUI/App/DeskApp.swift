@@ -16,9 +16,9 @@ public final class DeskApp {
     public var keymap: Keymap = .standard
     /// The theme names `:theme ` completes; the launcher sets the ones it finds.
     public var themeNames: () -> [String] = { ["default", "mono"] }
-    /// Loads a theme by name for `:theme NAME`: the theme and its warnings, or nil when it cannot be used.
+    /// Loads a theme by name for `:theme NAME`: the theme and its warnings, or why it cannot be used.
     /// The launcher sets it (it knows where themes live); without it `:theme` says it is not available.
-    public var themeLoader: ((String) -> (theme: Theme, warnings: [String])?)?
+    public var themeLoader: ((String) -> Result<LoadedTheme, ThemeUnusable>)?
     /// How often `run()` asks the store whether someone else changed something.
     public var pollInterval: Duration = .milliseconds(500)
 

@@ -154,9 +154,12 @@ extension ThemeLoader {
 
 /// A theme file that was found and read, with the problems that did not stop it (`file:line: message`).
 public struct LoadedTheme: Sendable, Equatable {
+    /// The theme as read, with the base theme's styles where the file says nothing.
     public var theme: Theme
+    /// Each problem that was skipped, as `file:line: message`.
     public var warnings: [String]
 
+    /// A theme and the problems met while reading it.
     public init(theme: Theme, warnings: [String]) {
         self.theme = theme; self.warnings = warnings
     }

@@ -24,8 +24,11 @@ public enum ThemeFile {
     struct Parsed {
         var theme: Theme
         var issues: [FileIssue]
-        /// False when `version` is missing or not 1: the file may mean something else entirely.
-        var versionUnderstood: Bool
+        /// The issue that makes the file unusable: `version` missing, not an integer, or not 1 (the file may
+        /// mean something else entirely); nil when the version is understood.
+        var versionIssue: FileIssue?
+        /// False when `version` is missing or not 1.
+        var versionUnderstood: Bool { versionIssue == nil }
         /// The built-in theme the file builds on.
         var base: Theme
         /// Whether the file says `base = …`; without it a theme is meant to be complete (see `missingSlotIssues`).
@@ -54,6 +57,8 @@ public enum ThemeFile {
         func issue(_ line: Int, _ message: String) { issues.append(FileIssue(file: file, line: line, message: message)) }
 
         var version: (value: Int, line: Int)?
+        // Kept apart from the other issues because it alone makes the file unusable (the loader says so).
+        var versionIssue: FileIssue?
         var name: String?
         var description = ""
         var baseName: String?
@@ -74,7 +79,7 @@ public enum ThemeFile {
             guard let tableName = entry.table else {
                 switch (key, value) {
                 case ("version", .integer(let n)): version = (n, line)
-                case ("version", _): issue(line, "version must be the integer 1"); version = (-1, line)
+                case ("version", _): versionIssue = FileIssue(file: file, line: line, message: "version must be the integer 1")
                 case ("name", .string(let s)): name = s
                 case ("description", .string(let s)): description = s
                 case ("base", .string(let s)):
@@ -118,16 +123,17 @@ public enum ThemeFile {
             overrides[slot] = o
         }
 
-        var versionUnderstood = true
-        if let version {
-            if version.value != 1 {
-                versionUnderstood = false
-                if version.value >= 0 { issue(version.line, "unsupported version \(version.value); this OrderDesk reads version 1") }
+        if versionIssue == nil {
+            if let version {
+                if version.value != 1 {
+                    versionIssue = FileIssue(file: file, line: version.line,
+                                             message: "unsupported version \(version.value); this OrderDesk reads version 1")
+                }
+            } else {
+                versionIssue = FileIssue(file: file, line: 1, message: "missing version = 1 at the top of the file")
             }
-        } else {
-            versionUnderstood = false
-            issue(1, "missing version = 1 at the top of the file")
         }
+        if let versionIssue { issues.append(versionIssue) }
 
         let base = baseName == "mono" ? Theme.builtInMono : Theme.builtInDefault
         var styles: [ThemeSlot: Style] = [:]
@@ -144,7 +150,7 @@ public enum ThemeFile {
             styles[slot] = s
         }
         let theme = Theme(name: name ?? defaultName(file), description: description, background: background, styles: styles)
-        return Parsed(theme: theme, issues: byLine(issues), versionUnderstood: versionUnderstood, base: base,
+        return Parsed(theme: theme, issues: byLine(issues), versionIssue: versionIssue, base: base,
                       declaresBase: baseName != nil, definedSlots: definedSlots)
     }
 

@@ -21,44 +21,57 @@ public enum ThemeLoader {
     /// Loads the theme `name` (or a path to a `.toml` file) from the first directory that has it.
     ///
     /// Falls back to a built-in theme — `builtInMono` for "mono" or a file based on mono,
-    /// `builtInDefault` otherwise — when the file is missing, unreadable, or of an unknown version.
-    /// Other problems keep the rest of the file and are reported as `file:line: message` warnings.
+    /// `builtInDefault` otherwise — when the file is missing, unreadable, or of an unknown version, with the
+    /// reason as the one warning. Other problems keep the rest of the file and are reported as
+    /// `file:line: message` warnings. For start-up, where some theme must always be drawn.
     public static func load(name: String, directories: [String]) -> (theme: Theme, warnings: [String]) {
-        let builtIn = name == "mono" ? Theme.builtInMono : Theme.builtInDefault
+        let (result, fallback) = resolve(name: name, directories: directories)
+        switch result {
+        case .success(let loaded):
+            return (loaded.theme, loaded.warnings)
+        case .failure(let reason):
+            let why = if case .notFound = reason { "theme '\(name)' \(reason.sentence)" } else { reason.sentence }
+            return (fallback, ["\(why); using the built-in \(fallback.name) theme"])
+        }
+    }
+
+    /// The theme `name` with its warnings, or why it cannot be used at all: for switching themes at run time,
+    /// where the current theme then stays and the reason is shown.
+    public static func loadIfUsable(name: String, directories: [String]) -> Result<LoadedTheme, ThemeUnusable> {
+        resolve(name: name, directories: directories).result
+    }
+
+    /// Finds and parses `name`; `fallback` is the built-in theme to draw when the result is a failure.
+    private static func resolve(name: String, directories: [String])
+        -> (result: Result<LoadedTheme, ThemeUnusable>, fallback: Theme) {
+        var fallback = name == "mono" ? Theme.builtInMono : Theme.builtInDefault
         let candidates: [String]
         if name.contains("/") || name.hasSuffix(".toml") {
             candidates = [name]
         } else {
             candidates = directories.map { $0 + "/" + name + ".toml" }
         }
-        guard let path = candidates.first(where: { FileManager.default.isReadableFile(atPath: $0) }) else {
+        // The first file that exists wins, readable or not: skipping an unreadable file of the user's for a
+        // shipped one of the same name would hide why their theme is not the one drawn.
+        var isFolder: ObjCBool = false
+        guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0, isDirectory: &isFolder) }) else {
             // The built-in default and mono are the shipped files' values, so their absence is no news.
-            if name == "default" || name == "mono" { return (builtIn, []) }
-            let looked = candidates.isEmpty ? "no theme directories" : candidates.joined(separator: ", ")
-            return (builtIn, ["theme '\(name)' not found (looked in \(looked)); using the built-in \(builtIn.name) theme"])
+            if name == "default" || name == "mono" { return (.success(LoadedTheme(theme: fallback, warnings: [])), fallback) }
+            return (.failure(.notFound(name: name, looked: candidates)), fallback)
         }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            return (builtIn, ["\(path):1: cannot read the theme as UTF-8 text; using the built-in \(builtIn.name) theme"])
+        if isFolder.boolValue { return (.failure(.unreadable(path: path, why: "it is a folder")), fallback) }
+        guard FileManager.default.isReadableFile(atPath: path), let data = FileManager.default.contents(atPath: path) else {
+            return (.failure(.unreadable(path: path, why: "permission denied")), fallback)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return (.failure(.unreadable(path: path, why: "it is not UTF-8 text")), fallback)
         }
         let parsed = ThemeFile.parseDetailed(text, file: path)
-        var warnings = parsed.issues.map(\.description)
-        if !parsed.versionUnderstood {
-            let fallback = parsed.base == Theme.builtInMono || name == "mono" ? Theme.builtInMono : Theme.builtInDefault
-            warnings.append("\(path): theme ignored; using the built-in \(fallback.name) theme")
-            return (fallback, warnings)
+        if let versionIssue = parsed.versionIssue {
+            if parsed.base == Theme.builtInMono { fallback = .builtInMono }
+            return (.failure(.unsupportedVersion(versionIssue)), fallback)
         }
-        return (parsed.theme, warnings)
-    }
-
-    /// The theme `name` with its warnings, or nil when it cannot be used (missing, unreadable, or of an
-    /// unknown version): for switching themes at run time, where the current theme should then stay.
-    public static func loadIfUsable(name: String, directories: [String]) -> (theme: Theme, warnings: [String])? {
-        let (theme, warnings) = load(name: name, directories: directories)
-        // load's fallbacks always end with the built-in theme it chose instead.
-        if let last = warnings.last, last.hasSuffix("using the built-in \(theme.name) theme"), theme == .builtInDefault || theme == .builtInMono {
-            return nil
-        }
-        return (theme, warnings)
+        return (.success(LoadedTheme(theme: parsed.theme, warnings: parsed.issues.map(\.description))), fallback)
     }
 
     /// The names of all themes found in the directories, plus the built-in ones, sorted.
@@ -136,5 +149,44 @@ extension ThemeLoader {
                                     origin: inUserFolder ? .user : .shipped, overrides: Array(paths.dropFirst())))
         }
         return listings
+    }
+}
+
+/// A theme file that was found and read, with the problems that did not stop it (`file:line: message`).
+public struct LoadedTheme: Sendable, Equatable {
+    /// The theme as read, with the base theme's styles where the file says nothing.
+    public var theme: Theme
+    /// Each problem that was skipped, as `file:line: message`.
+    public var warnings: [String]
+
+    /// A theme and the problems met while reading it.
+    public init(theme: Theme, warnings: [String]) {
+        self.theme = theme; self.warnings = warnings
+    }
+}
+
+/// Why a theme cannot be used at all, so the one drawn now stays (at run time) or a built-in one is drawn.
+public enum ThemeUnusable: Error, Sendable, Equatable {
+    /// No file of that name: `looked` holds every path tried, in search order (empty: no folders to look in).
+    case notFound(name: String, looked: [String])
+    /// The file is there but cannot be read; `why` says what is wrong with it.
+    case unreadable(path: String, why: String)
+    /// The file's `version` is missing, not an integer, or not one this OrderDesk reads; the issue has its line.
+    case unsupportedVersion(FileIssue)
+
+    /// The reason with the file and, where there is one, its line; a missing theme's starts "not found" (the
+    /// caller names the theme).
+    public var sentence: String {
+        switch self {
+        case let .notFound(name, looked):
+            if looked.isEmpty { return "not found: there are no theme folders to look in" }
+            if looked.count == 1 { return "not found: no file \(looked[0])" }
+            let folders = looked.map { ($0 as NSString).deletingLastPathComponent }
+            return "not found: no \(name).toml in \(folders.joined(separator: ", "))"
+        case let .unreadable(path, why):
+            return "\(path): cannot read the theme: \(why)"
+        case let .unsupportedVersion(issue):
+            return issue.description
+        }
     }
 }

@@ -100,7 +100,7 @@ struct ThemeCommandTests {
 
     /// config.toml chooses the theme (and its mistakes are shown, not fatal); `:theme NAME` switches at once.
     @Test func configThemeAndSwitchingAtRunTime() throws {
-        let (_, desk) = try openDesk(columns: 160) { config in
+        let (directory, desk) = try openDesk(columns: 200) { config in
             try FileManager.default.createDirectory(atPath: config + "/orderdesk", withIntermediateDirectories: true)
             try "theme = \"light\"\nshade = 1\n".write(toFile: config + "/orderdesk/config.toml", atomically: true, encoding: .utf8)
         }
@@ -116,7 +116,8 @@ struct ThemeCommandTests {
         try desk.press(":")
         try desk.type("theme nowhere")
         try desk.press("Enter")
-        try desk.waitFor("Theme nowhere cannot be used")
+        // The reason names the first folder looked in: the user's own.
+        try desk.waitFor("Theme nowhere cannot be used, still default: not found: no nowhere.toml in \(directory.path)/orderdesk/themes, ")
         try desk.press("q")
         try desk.waitFor("EXIT=0")
     }
@@ -126,7 +127,7 @@ struct ThemeCommandTests {
         let themes = try TemporaryDirectory()
         try "version = 9\n[title]\nfg = 1\n".write(toFile: themes.path + "/future.toml", atomically: true, encoding: .utf8)
         let (_, desk) = try openDesk("--theme \(themes.path)/future.toml", columns: 200)
-        try desk.waitFor("future.toml:1: unsupported version 9; this OrderDesk reads version 1 (and 1 more problem)")
+        try desk.waitFor("future.toml:1: unsupported version 9; this OrderDesk reads version 1; using the built-in default theme")
         #expect(try desk.coloredScreen().contains("48;5;25"), "the built-in default's cursor bar")
         try desk.press("q")
         try desk.waitFor("EXIT=0")

@@ -89,7 +89,8 @@ struct ThemeSwitchTests {
         #expect(terminal.style(row: cursorRow, column: 0).background == Theme.builtInDefault.style(.tableCursor).background)
 
         let missing = app.themeMessage(for: "nowhere", colorOff: false)
-        #expect(missing.isError && missing.text.contains("Theme nowhere cannot be used") && missing.text.contains("still default"))
+        #expect(missing == StatusMessage("Theme nowhere cannot be used, still default: not found: there are no theme folders "
+            + "to look in. See orderdesk theme list / theme check FILE.", isError: true))
         #expect(app.theme == .builtInDefault)
 
         app.themeLoader = nil

@@ -78,7 +78,7 @@ struct ThemeLoaderTests {
 
         let (a, aw) = ThemeLoader.load(name: "noversion", directories: [root])
         #expect(a == Theme.builtInDefault)
-        #expect(aw.first == root + "/noversion.toml:1: missing version = 1 at the top of the file")
+        #expect(aw == [root + "/noversion.toml:1: missing version = 1 at the top of the file; using the built-in default theme"])
 
         let (b, bw) = ThemeLoader.load(name: "badvalue", directories: [root])
         #expect(b.style(.title) == Theme.builtInDefault.style(.title))
@@ -129,12 +129,65 @@ struct ThemeLoaderTests {
         let root = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: root) }
         try write("version = 1\n[title]\nfg = \"mauve\"\n", to: root + "/partial.toml")
-        try write("version = 9\n", to: root + "/future.toml")
-        #expect(ThemeLoader.loadIfUsable(name: "nowhere", directories: [root]) == nil)
-        #expect(ThemeLoader.loadIfUsable(name: "future", directories: [root]) == nil)
-        let partial = try #require(ThemeLoader.loadIfUsable(name: "partial", directories: [root]))
+        let partial = try ThemeLoader.loadIfUsable(name: "partial", directories: [root]).get()
         #expect(partial.theme.name == "partial" && partial.warnings.count == 1)
-        #expect(ThemeLoader.loadIfUsable(name: "default", directories: [])?.theme == .builtInDefault)
-        #expect(ThemeLoader.loadIfUsable(name: "mono", directories: [])?.theme == .builtInMono)
+        #expect(try ThemeLoader.loadIfUsable(name: "default", directories: []).get() == LoadedTheme(theme: .builtInDefault, warnings: []))
+        #expect(try ThemeLoader.loadIfUsable(name: "mono", directories: []).get().theme == .builtInMono)
+    }
+
+    /// A missing theme says every place it looked, in search order.
+    @Test func notFoundSaysWhereItLooked() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let reason = ThemeLoader.loadIfUsable(name: "nowhere", directories: [root + "/a", root + "/b"])
+        #expect(reason == .failure(.notFound(name: "nowhere", looked: [root + "/a/nowhere.toml", root + "/b/nowhere.toml"])))
+        #expect(failure(reason)?.sentence == "not found: no nowhere.toml in \(root)/a, \(root)/b")
+        let path = ThemeLoader.loadIfUsable(name: root + "/x.toml", directories: [root])
+        #expect(failure(path)?.sentence == "not found: no file \(root)/x.toml")
+        #expect(failure(ThemeLoader.loadIfUsable(name: "x", directories: []))?.sentence
+                == "not found: there are no theme folders to look in")
+        // At start-up the same reason comes with the theme drawn instead.
+        #expect(ThemeLoader.load(name: "nowhere", directories: [root]).warnings
+                == ["theme 'nowhere' not found: no file \(root)/nowhere.toml; using the built-in default theme"])
+    }
+
+    /// A file that is there but cannot be read is named with what is wrong, not reported as missing, and a
+    /// later folder's file of the same name does not silently replace it.
+    @Test func unreadableSaysWhy() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try write("version = 1\n", to: root + "/later/locked.toml")
+        try write("version = 1\n", to: root + "/first/locked.toml")
+        chmod(root + "/first/locked.toml", 0)
+        let locked = ThemeLoader.loadIfUsable(name: "locked", directories: [root + "/first", root + "/later"])
+        if getuid() != 0 {  // root reads any file
+            #expect(locked == .failure(.unreadable(path: root + "/first/locked.toml", why: "permission denied")))
+        }
+        try FileManager.default.createDirectory(atPath: root + "/first/folder.toml", withIntermediateDirectories: true)
+        #expect(ThemeLoader.loadIfUsable(name: "folder", directories: [root + "/first"])
+                == .failure(.unreadable(path: root + "/first/folder.toml", why: "it is a folder")))
+        try Data([0x76, 0xff, 0xfe, 0x0a]).write(to: URL(fileURLWithPath: root + "/first/latin.toml"))
+        let latin = ThemeLoader.loadIfUsable(name: "latin", directories: [root + "/first"])
+        #expect(failure(latin)?.sentence == "\(root)/first/latin.toml: cannot read the theme: it is not UTF-8 text")
+    }
+
+    /// An unknown, missing or non-integer version names the file and the line of the version.
+    @Test func unsupportedVersionNamesFileAndLine() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try write("# a theme from the future\nversion = 9\n[title]\nfg = 1\n", to: root + "/future.toml")
+        try write("name = \"x\"\n", to: root + "/none.toml")
+        try write("\nversion = \"one\"\n", to: root + "/text.toml")
+        try write("version = -2\n", to: root + "/negative.toml")
+        func sentence(_ name: String) -> String? { failure(ThemeLoader.loadIfUsable(name: name, directories: [root]))?.sentence }
+        #expect(sentence("future") == "\(root)/future.toml:2: unsupported version 9; this OrderDesk reads version 1")
+        #expect(sentence("none") == "\(root)/none.toml:1: missing version = 1 at the top of the file")
+        #expect(sentence("text") == "\(root)/text.toml:2: version must be the integer 1")
+        #expect(sentence("negative") == "\(root)/negative.toml:1: unsupported version -2; this OrderDesk reads version 1")
+    }
+
+    func failure(_ result: Result<LoadedTheme, ThemeUnusable>) -> ThemeUnusable? {
+        if case .failure(let reason) = result { return reason }
+        return nil
     }
 }

@@ -362,11 +362,15 @@ extension DeskApp {
         return " › " + (contract.detail?.number ?? "Contract…") + " "
     }
 
-    /// `Contracts (4 awaiting you)` for the tab; `(4)` when the tabs are compact.
-    func contractsTabLabel(compact: Bool) -> String {
-        guard let awaiting = state.contracts.awaitingMe, awaiting.count > 0 else { return compact ? "" : "Contracts" }
+    /// The contracts tab's labels with the count of contracts awaiting the user: `Contracts (4 awaiting you)`,
+    /// `Contracts (4)` when room is short, `(4)` when the tabs are compact.
+    var contractsTabLabels: TitleBarLayout.ContractsLabels {
+        guard let awaiting = state.contracts.awaitingMe, awaiting.count > 0 else {
+            return TitleBarLayout.ContractsLabels(full: "Contracts", medium: "Contracts", short: "")
+        }
         let n = ContractsScreen.count(awaiting)
-        return compact ? "(" + n + ")" : "Contracts (" + n + " awaiting you)"
+        return TitleBarLayout.ContractsLabels(full: "Contracts (" + n + " awaiting you)", medium: "Contracts (" + n + ")",
+                                              short: "(" + n + ")")
     }
 }
 

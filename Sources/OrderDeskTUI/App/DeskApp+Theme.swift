@@ -20,15 +20,20 @@ extension DeskApp {
         guard let themeLoader else {
             return StatusMessage("Themes cannot be changed here.", isError: true)
         }
-        guard let result = themeLoader(name) else {
-            return StatusMessage("Theme \(name) cannot be used (not found, unreadable or of an unknown version); "
-                + "still \(theme.name). See orderdesk theme list / theme check FILE.", isError: true)
+        let loaded: LoadedTheme
+        switch themeLoader(name) {
+        case .success(let found):
+            loaded = found
+        case .failure(let reason):
+            // The current theme first: a long reason (the folders looked in) may run past the line's end.
+            return StatusMessage("Theme \(name) cannot be used, still \(theme.name): \(reason.sentence). "
+                + "See orderdesk theme list / theme check FILE.", isError: true)
         }
-        let (loaded, warnings) = result
-        theme = loaded
+        theme = loaded.theme
+        let warnings = loaded.warnings
         if let warning = warnings.first {
-            return StatusMessage("Theme \(loaded.name) applied, with a warning: \(warning)", isError: true)
+            return StatusMessage("Theme \(loaded.theme.name) applied, with a warning: \(warning)", isError: true)
         }
-        return StatusMessage("Theme \(loaded.name) applied.")
+        return StatusMessage("Theme \(loaded.theme.name) applied.")
     }
 }

@@ -16,9 +16,9 @@ public final class DeskApp {
     public var keymap: Keymap = .standard
     /// The theme names `:theme ` completes; the launcher sets the ones it finds.
     public var themeNames: () -> [String] = { ["default", "mono"] }
-    /// Loads a theme by name for `:theme NAME`: the theme and its warnings, or nil when it cannot be used.
+    /// Loads a theme by name for `:theme NAME`: the theme and its warnings, or why it cannot be used.
     /// The launcher sets it (it knows where themes live); without it `:theme` says it is not available.
-    public var themeLoader: ((String) -> (theme: Theme, warnings: [String])?)?
+    public var themeLoader: ((String) -> Result<LoadedTheme, ThemeUnusable>)?
     /// How often `run()` asks the store whether someone else changed something.
     public var pollInterval: Duration = .milliseconds(500)
 
@@ -586,14 +586,17 @@ public final class DeskApp {
     private func renderTooSmall(_ canvas: Canvas) {
         let size = terminal.size
         guard size.rows > 0, size.columns > 0 else { return }
-        let lines = ["Terminal too small: \(size.columns)×\(size.rows).",
-                     "OrderDesk needs at least \(Self.minimumSize.columns)×\(Self.minimumSize.rows).",
-                     "Enlarge the window, or press q to quit."]
+        let sentences = ["Terminal too small: \(size.columns)×\(size.rows).",
+                         "OrderDesk needs at least \(Self.minimumSize.columns)×\(Self.minimumSize.rows).",
+                         "Enlarge the window, or press q to quit."]
+        // Wrapped rather than cut, so a narrow window (20×6) still shows the sizes and how to quit.
+        let lines = sentences.enumerated().flatMap { i, sentence in
+            TextWrap.lines(sentence, width: size.columns).map { (text: $0, warning: i == 0) }
+        }
         let top = max(0, (size.rows - lines.count) / 2)
         for (i, line) in lines.enumerated() where top + i < size.rows {
-            let text = DisplayWidth.truncate(line, to: size.columns)
-            let left = max(0, (size.columns - DisplayWidth.of(text)) / 2)
-            terminal.draw(text, row: top + i, column: left, style: theme.style(i == 0 ? .warning : .body))
+            let left = max(0, (size.columns - DisplayWidth.of(line.text)) / 2)
+            terminal.draw(line.text, row: top + i, column: left, style: theme.style(line.warning ? .warning : .body))
         }
     }
 

@@ -42,10 +42,11 @@ enum DeskLauncher {
         }
         let app = DeskApp(client: ClientFactory.client(database: database, user: user), terminal: terminal, theme: theme)
         app.themeLoader = { name in
-            guard colourless, let mono = ThemeLoader.loadIfUsable(name: "mono", directories: directories) else {
+            guard colourless, case .success(var mono) = ThemeLoader.loadIfUsable(name: "mono", directories: directories) else {
                 return ThemeLoader.loadIfUsable(name: name, directories: directories)
             }
-            return (mono.theme, ["this terminal (TERM=\(term)) has no colours, so \(name) is shown as mono"])
+            mono.warnings = ["this terminal (TERM=\(term)) has no colours, so \(name) is shown as mono"]
+            return .success(mono)
         }
         app.themeNames = { ThemeLoader.availableThemes(directories: directories) }
         let problems = configIssues.map(\.description) + warnings.map { "Theme: " + $0 }

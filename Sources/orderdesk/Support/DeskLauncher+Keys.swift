@@ -11,8 +11,9 @@ extension DeskLauncher {
         app.keymap = keymap
         let problems = issues.filter(Keymap.isProblem)
         guard let first = problems.first, app.state.message?.isError != true else { return }
-        let more = problems.count == 1 ? "" : " (and \(problems.count - 1) more)"
-        app.show(StatusMessage("Keys: \(first)\(more); run orderdesk keys check \(first.file)", isError: true))
+        // The file's path is in the problem already; saying it twice would push the row count off the line.
+        let more = problems.count == 1 ? "" : " (and \(problems.count - 1) more: orderdesk keys check lists them)"
+        app.show(StatusMessage("Keys: \(first)\(more)", isError: true))
     }
 
     /// Gives the `:` line the history of earlier sessions.

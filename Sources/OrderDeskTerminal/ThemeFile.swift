@@ -166,8 +166,10 @@ public enum ThemeFile {
     /// Only `orderdesk theme check` asks this: at run time a missing slot just takes the base's style.
     static func missingSlotIssues(_ parsed: Parsed, file: String) -> [FileIssue] {
         guard !parsed.declaresBase else { return [] }
-        return ThemeSlot.allCases.filter { !parsed.definedSlots.contains($0) }.map {
-            FileIssue(file: file, line: 1, message: "missing slot [\($0.rawValue)]; define it, or add base = \"default\" (or \"mono\") to take the slots you leave out from that built-in theme")
+        // The advice once, on the first: repeated on thirty lines it would hide the other problems.
+        return ThemeSlot.allCases.filter { !parsed.definedSlots.contains($0) }.enumerated().map { index, slot in
+            FileIssue(file: file, line: 1, message: "missing slot [\(slot.rawValue)]" + (index > 0 ? "" : "; define every slot, or add "
+                + "base = \"default\" (or \"mono\") to take the slots you leave out from that built-in theme"))
         }
     }
 

@@ -17,7 +17,8 @@ struct ThemeCheckTests {
         let issues = ThemeFile.check(text, file: "t.toml")
         #expect(issues.count == ThemeSlot.allCases.count - 2)
         #expect(issues.allSatisfy { $0.line == 1 && $0.message.hasPrefix("missing slot [") })
-        #expect(issues.contains { $0.description.hasPrefix("t.toml:1: missing slot [table.cursor]; define it, or add base") })
+        #expect(issues.first?.description.hasPrefix("t.toml:1: missing slot [tab]; define every slot, or add base") == true)
+        #expect(issues.contains { $0.description == "t.toml:1: missing slot [table.cursor]" })
         #expect(!issues.contains { $0.message.contains("[body]") || $0.message.contains("[title]") })
         // With a base, a partial theme is complete.
         #expect(ThemeFile.check("version = 1\nbase = \"default\"\n[body]\nfg = 7\n", file: "t.toml").isEmpty)

@@ -74,14 +74,9 @@ public enum ContractCustomerPicker {
     /// A click on a customer puts the cursor on it, a double click writes the contract (true: as Enter); the
     /// wheel moves the cursor. Nil when nothing changed.
     static func mouse(_ state: inout ContractCustomerPickerState, _ event: MouseEvent, size: TerminalSize) -> Bool? {
-        if let key = DialogMouse.wheelKey(event) {
-            _ = update(&state, key)
-            return false
+        DialogMouse.list(&state, event, cursor: \.cursor, rows: { layout($0, rows: size.rows, columns: size.columns).customers }) {
+            _ = update(&$0, $1)
         }
-        guard case let (i, double)? = DialogMouse.click(event, in: layout(state, rows: size.rows, columns: size.columns).customers)
-        else { return nil }
-        state.cursor = i
-        return double
     }
 
     public static func render(_ state: ContractCustomerPickerState, on canvas: Canvas) {

@@ -67,10 +67,7 @@ public enum ContractFilterDialog {
 
     /// A click on a section's line moves there, as ↑↓ would. Nil when the click is on none.
     static func mouse(_ state: inout ContractFilterDialogState, _ event: MouseEvent, size: TerminalSize) -> Bool? {
-        guard case let (section, _)? = DialogMouse.click(event, in: layout(rows: size.rows, columns: size.columns).sections)
-        else { return nil }
-        state.section = section
-        return false
+        DialogMouse.focus(&state, event, \.section, in: layout(rows: size.rows, columns: size.columns).sections)
     }
 
     public static func render(_ state: ContractFilterDialogState, on canvas: Canvas) {

@@ -213,20 +213,13 @@ public enum EscalationDialogs {
         switch dialog {
         case .reassign(var state):
             defer { dialog = .reassign(state) }
-            if let key = DialogMouse.wheelKey(event) {
-                _ = updateReassign(&state, key)
-                return false
+            return DialogMouse.list(&state, event, cursor: \.cursor,
+                                    rows: { reassignLayout($0, rows: size.rows, columns: size.columns).owners }) {
+                _ = updateReassign(&$0, $1)
             }
-            guard case let (i, double)? = DialogMouse.click(event, in: reassignLayout(state, rows: size.rows, columns: size.columns).owners)
-            else { return nil }
-            state.cursor = i
-            return double
         case .filter(var state):
             defer { dialog = .filter(state) }
-            guard case let (section, _)? = DialogMouse.click(event, in: filterLayout(rows: size.rows, columns: size.columns).sections)
-            else { return nil }
-            state.section = section
-            return false
+            return DialogMouse.focus(&state, event, \.section, in: filterLayout(rows: size.rows, columns: size.columns).sections)
         case .resolve, .note:
             return nil
         }

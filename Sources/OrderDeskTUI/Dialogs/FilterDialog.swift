@@ -121,9 +121,7 @@ public enum FilterDialog {
             if double { _ = update(&state, .character(" ")) }
             return false
         }
-        guard case let (section, _)? = DialogMouse.click(event, in: l.headings) else { return nil }
-        state.section = section
-        return false
+        return DialogMouse.focus(&state, event, \.section, in: l.headings)
     }
 
     public static func render(_ state: FilterDialogState, on canvas: Canvas) {

@@ -137,16 +137,10 @@ public enum MoveDialog {
     /// A click on a target selects it and a double click goes on with it (true: as Enter); a click on a field
     /// focuses it; the wheel moves through the targets. Nil when nothing changed.
     static func mouse(_ state: inout MoveDialogState, _ event: MouseEvent, size: TerminalSize) -> Bool? {
-        if let key = DialogMouse.wheelKey(event) {
-            guard state.fields == nil, !state.targets.isEmpty else { return nil }
-            _ = update(&state, key)
-            return false
-        }
-        let l = layout(state, rows: size.rows, columns: size.columns)
-        guard case let (i, double)? = DialogMouse.click(event, in: l.zones) else { return nil }
-        guard state.fields == nil else { state.focus = i; return false }
-        state.targetIndex = i
-        return double
+        let zones = layout(state, rows: size.rows, columns: size.columns).zones
+        guard state.fields == nil else { return DialogMouse.focus(&state, event, \.focus, in: zones) }
+        guard !state.targets.isEmpty else { return nil }
+        return DialogMouse.list(&state, event, cursor: \.targetIndex, rows: { _ in zones }) { _ = update(&$0, $1) }
     }
 
     public static func render(_ state: MoveDialogState, on canvas: Canvas) {

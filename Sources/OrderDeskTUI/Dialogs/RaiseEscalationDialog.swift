@@ -97,10 +97,7 @@ public enum RaiseEscalationDialog {
 
     /// A click on a field focuses it, as Tab would. Nil when the click is on no field.
     static func mouse(_ state: inout RaiseEscalationState, _ event: MouseEvent, size: TerminalSize) -> Bool? {
-        guard case let (field, _)? = DialogMouse.click(event, in: layout(state, rows: size.rows, columns: size.columns).fields)
-        else { return nil }
-        state.focus = field
-        return false
+        DialogMouse.focus(&state, event, \.focus, in: layout(state, rows: size.rows, columns: size.columns).fields)
     }
 
     public static func render(_ state: RaiseEscalationState, on canvas: Canvas) {

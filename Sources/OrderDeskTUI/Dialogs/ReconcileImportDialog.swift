@@ -125,11 +125,8 @@ public enum ReconcileImportDialog {
 
     /// A click on a field focuses it, as ↑↓ would; while the run goes, clicks do nothing. Nil when nothing changed.
     static func mouse(_ state: inout ReconcileImportState, _ event: MouseEvent, size: TerminalSize) -> Bool? {
-        guard state.running == nil,
-              case let (field, _)? = DialogMouse.click(event, in: layout(rows: size.rows, columns: size.columns).fields)
-        else { return nil }
-        state.focus = field
-        return false
+        guard state.running == nil else { return nil }
+        return DialogMouse.focus(&state, event, \.focus, in: layout(rows: size.rows, columns: size.columns).fields)
     }
 
     public static func render(_ state: ReconcileImportState, on canvas: Canvas) {

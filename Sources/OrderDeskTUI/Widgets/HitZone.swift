@@ -50,3 +50,27 @@ extension HitZone {
             .filter { $0.row < end }
     }
 }
+
+extension DialogMouse {
+    /// A click on a zone puts `path` (the focus, the section) on its target, as Tab would move there; false
+    /// when it did, nil when the click is on no zone.
+    static func focus<State, Target>(_ state: inout State, _ event: MouseEvent, _ path: WritableKeyPath<State, Target>,
+                                     in zones: [HitZone<Target>]) -> Bool? {
+        guard let hit = click(event, in: zones) else { return nil }
+        state[keyPath: path] = hit.target
+        return false
+    }
+
+    /// A list in a dialog: the wheel moves its cursor through the dialog's own ↑↓ (`key`), a click on a row
+    /// puts the cursor there, a double click also picks it (true: go on as Enter). Nil when nothing changed.
+    static func list<State>(_ state: inout State, _ event: MouseEvent, cursor: WritableKeyPath<State, Int>,
+                            rows: (State) -> [HitZone<Int>], key: (inout State, Key) -> Void) -> Bool? {
+        if let step = wheelKey(event) {
+            key(&state, step)
+            return false
+        }
+        guard let hit = click(event, in: rows(state)) else { return nil }
+        state[keyPath: cursor] = hit.target
+        return hit.double
+    }
+}

@@ -207,6 +207,23 @@ struct ContractDialogMouseTests {
     }
 }
 
+struct ContractStepMouseTests {
+    @Test func aClickOnTheTerminateDialogsReasonFocusesItAndOutsideNothingChanges() {
+        let desk = ContractDesk(user: SampleContracts.supervisor)
+        desk.open("CSA-000101")
+        desk.app.press(.character("T"))
+        desk.app.click(on: "Reason", in: desk.terminal, inBox: true)
+        guard case .terminate(let reason) = desk.dialog else { Issue.record("no terminate dialog"); return }
+        #expect(reason.focus == 1)
+        desk.app.type("moving out")
+        desk.app.click(on: "Last day", in: desk.terminal, inBox: true)
+        guard case .terminate(let day) = desk.dialog else { Issue.record("the dialog closed"); return }
+        #expect(day.focus == 0 && day.reason.text == "moving out")
+        desk.app.clickOutside()
+        #expect(desk.dialog == .terminate(day))
+    }
+}
+
 struct PaneMouseTests {
     @Test func aClickOnASectionInTheStripJumpsThereAsTabDoes() {
         let desk = ContractDesk(user: SampleContracts.director)

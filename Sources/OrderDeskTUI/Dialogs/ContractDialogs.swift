@@ -50,7 +50,7 @@ public enum ContractDialogs {
     }
 
     /// A click or wheel step in the open dialog (see each dialog's `mouse`); true when it goes on as Enter,
-    /// nil when nothing changed. The step dialogs take no clicks yet.
+    /// nil when nothing changed. Of the step dialogs only terminate, with two fields, takes clicks yet.
     static func mouse(_ state: inout ContractDialogState, _ event: MouseEvent, size: TerminalSize) -> Bool? {
         switch state {
         case .filter(var dialog):
@@ -59,7 +59,10 @@ public enum ContractDialogs {
         case .customerPicker(var picker):
             defer { state = .customerPicker(picker) }
             return ContractCustomerPicker.mouse(&picker, event, size: size)
-        case .submit, .decision, .activate, .terminate:
+        case .terminate(var dialog):
+            defer { state = .terminate(dialog) }
+            return ContractTerminateDialog.mouse(&dialog, event, size: size)
+        case .submit, .decision, .activate:
             return nil
         }
     }

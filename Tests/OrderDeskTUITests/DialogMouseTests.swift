@@ -286,3 +286,45 @@ struct EscalationDialogMouseTests {
         #expect(desk.dialog == .filter(dialog))
     }
 }
+
+struct FooterMouseTests {
+    @Test func aClickOnAHintRunsItsCommandAndBetweenHintsNothing() throws {
+        let (app, terminal, _) = makeDesk()
+        let footer = terminal.line(23)
+        let filter = try #require(column(of: "f filter", in: footer))
+        // The two spaces between "/ search" and "f filter".
+        app.click(row: 23, column: filter - 1)
+        #expect(app.state.modal == nil)
+        app.click(row: 23, column: filter + 3)
+        guard case .filter = app.state.modal else { Issue.record("no filter dialog"); return }
+        app.press(.escape)
+        app.click(row: 23, column: try #require(column(of: "? help", in: terminal.line(23))))
+        #expect(app.state.modal == .help(scroll: 0))
+    }
+
+    @Test func theLayoutMatchesTheDrawnHintsOnEveryScreen() {
+        for size in [(24, 80), (40, 120)] {
+            let (app, terminal, _) = makeDesk(size: size)
+            for tab in ["1", "2", "3", "4", "5", "6"] {
+                app.press(.character(Character(tab)))
+                app.render()
+                let footer = terminal.line(size.0 - 1)
+                let zones = app.footerLayout(columns: size.1)
+                #expect(!zones.isEmpty)
+                for zone in zones {
+                    let drawn = String(footer.dropFirst(zone.left).prefix(zone.width))
+                    #expect(drawn == zone.target.key + " " + zone.target.label, "tab \(tab) at \(size): \(footer)")
+                }
+            }
+        }
+    }
+
+    @Test func whileSearchingEnterKeepsAndEscClears() throws {
+        let (app, terminal, _) = makeDesk()
+        app.press(.character("/"))
+        app.type("00")
+        #expect(app.state.queue.searching)
+        app.click(row: 23, column: try #require(column(of: "Esc clear", in: terminal.line(23))) + 1)
+        #expect(!app.state.queue.searching)
+    }
+}

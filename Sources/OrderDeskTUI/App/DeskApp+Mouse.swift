@@ -19,6 +19,12 @@ extension DeskApp {
             run(screen.command)
             return
         }
+        // A key hint in the footer does what its key does.
+        if event.row == terminal.size.rows - 1 {
+            // Only the first press: the second of a double click would run the command again.
+            if event.kind == .click { _ = clickFooter(atColumn: event.column) }
+            return
+        }
         switch event.kind {
         case .wheelUp, .wheelDown:
             // The status view scrolls the pane under the pointer.

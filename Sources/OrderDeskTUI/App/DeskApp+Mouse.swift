@@ -1,3 +1,4 @@
+import OrderDeskCore
 import OrderDeskTerminal
 
 extension DeskApp {
@@ -16,6 +17,12 @@ extension DeskApp {
             guard event.kind == .click || event.kind == .doubleClick,
                   let screen = titleBarLayout.tab(atColumn: event.column) else { return }
             run(screen.command)
+            return
+        }
+        // A key hint in the footer does what its key does.
+        if event.row == terminal.size.rows - 1 {
+            // Only the first press: the second of a double click would run the command again.
+            if event.kind == .click { _ = clickFooter(atColumn: event.column) }
             return
         }
         switch event.kind {
@@ -53,13 +60,28 @@ extension DeskApp {
             guard event.kind == .click || event.kind == .doubleClick else { return }
             CustomerForms.click(&form, row: event.row, column: event.column, size: size)
             state.modal = .customerForm(form)
-        case .kindPicker(var picker):
-            guard let outcome = KindPicker.mouse(&picker, event, size: size) else { return }
-            state.modal = .kindPicker(picker)
-            if outcome { handle(.enter) }
+        case .kindPicker(let picker): dialogMouse(picker, event, KindPicker.mouse, Modal.kindPicker)
+        case .filter(let filter): dialogMouse(filter, event, FilterDialog.mouse, Modal.filter)
+        case .move(let move): dialogMouse(move, event, MoveDialog.mouse, Modal.move)
+        case .resolve(let resolve): dialogMouse(resolve, event, ResolveDialog.mouse, Modal.resolve)
+        case .importRun(let run): dialogMouse(run, event, ReconcileImportDialog.mouse, Modal.importRun)
+        case .raiseEscalation(let raise): dialogMouse(raise, event, RaiseEscalationDialog.mouse, Modal.raiseEscalation)
+        case .contractDialog(let dialog): dialogMouse(dialog, event, ContractDialogs.mouse, Modal.contractDialog)
+        case .escalationDialog(let dialog): dialogMouse(dialog, event, EscalationDialogs.mouse, Modal.escalationDialog)
         default:
             break
         }
+    }
+
+    /// One path for the dialogs that draw their own rows: the dialog's `mouse` reads the event against its
+    /// layout; a change is kept, and `true` (a double click that picks) goes on as Enter does.
+    private func dialogMouse<Dialog>(_ dialog: Dialog, _ event: MouseEvent,
+                                     _ mouse: (inout Dialog, MouseEvent, TerminalSize) -> Bool?,
+                                     _ modal: (Dialog) -> Modal) {
+        var dialog = dialog
+        guard let enter = mouse(&dialog, event, terminal.size) else { return }
+        state.modal = modal(dialog)
+        if enter { handle(.enter) }
     }
 
     /// Whether the terminal is at least the minimum size, so the screens (not "too small") are drawn.
@@ -105,12 +127,28 @@ extension DeskApp {
             }
             return true
         case .customer:
-            guard var customer = state.customer,
-                  let i = CustomerScreen.row(at: event.row, customer, top: top, bottom: bottom) else { return false }
+            guard var customer = state.customer else { return false }
+            // A pane's name in the strip switches to it, as Tab would; it is not a row, so a double click opens nothing.
+            if let pane = CustomerScreen.pane(atRow: event.row, column: event.column, customer, top: top,
+                                              columns: terminal.size.columns) {
+                customer.pane = pane
+                state.customer = customer
+                return false
+            }
+            guard let i = CustomerScreen.row(at: event.row, customer, top: top, bottom: bottom) else { return false }
             customer.cursor = i
             state.customer = customer
             return true
-        case .contract, .detail, .reports, .global:
+        case .contract:
+            // A section's name (in the strip or as a heading) jumps there, as Tab does; it is not a row to open.
+            guard var contract = state.contract else { return false }
+            let layout = contractLayout, today = Day(unixSeconds: client.now())
+            guard let section = ContractScreen.section(atRow: event.row, column: event.column, contract, layout: layout,
+                                                       today: today) else { return false }
+            ContractScreen.jump(&contract, to: section, layout: layout, today: today)
+            state.contract = contract
+            return false
+        case .detail, .reports, .global:
             // A document or a report: nothing to select, the wheel scrolls it.
             return false
         }

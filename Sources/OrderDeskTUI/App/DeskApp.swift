@@ -653,41 +653,14 @@ public final class DeskApp {
             canvas.cell(position, row: rows - 2, column: canvas.columns - positionWidth - 1, width: positionWidth,
                         style: theme.style(.statusLine))
         }
-        // Key hints from the command table, with the keymap's keys.
+        // Key hints from the command table, with the keymap's keys, where clicks find them too.
         canvas.fill(row: rows - 1, style: theme.style(.statusLine))
-        var x = 1
-        // The global hints (help, quit) always show, at the right; the screen's fill what room is left.
-        let everywhere = keymap.hints(in: state.context, only: Set(CommandTable.commands(in: .global).map(\.id)))
-        let global = everywhere.filter { $0.label != "back" }
-        let hints: [(key: String, label: String)]
-        let searching = state.context == .queue ? state.queue.searching
-            : state.context == .reconcileRun ? state.run?.searching == true
-            : state.context == .customers ? state.customers.searching : false
-        if searching && state.modal == nil {
-            hints = [("Enter", "keep"), ("Esc", "clear"), ("↑↓", "move")]
-        } else {
-            let globalKeys = Set(everywhere.map(\.key))
-            let back = keymap.firstKeyLabel(for: .back, in: state.context).map { [(key: $0, label: "back")] } ?? []
-            hints = ([.detail, .reconcileRun, .customer, .contract].contains(state.context) ? back : [])
-                + keymap.hints(in: state.context, only: footerCommands, relabel: footerRelabels)
-                    .filter { !globalKeys.contains($0.key) }
-        }
-        let globalText = global.map { $0.key + " " + $0.label }.joined(separator: "  ")
-        let globalX = canvas.columns - DisplayWidth.of(globalText) - 1
-        var gx = globalX
-        for hint in global {
-            canvas.cell(hint.key, row: rows - 1, column: gx, width: DisplayWidth.of(hint.key), style: theme.style(.statusLineKey))
-            gx += DisplayWidth.of(hint.key) + 1
-            canvas.cell(hint.label, row: rows - 1, column: gx, width: DisplayWidth.of(hint.label), style: theme.style(.statusLine))
-            gx += DisplayWidth.of(hint.label) + 2
-        }
-        for hint in hints {
-            let needed = DisplayWidth.of(hint.key) + 1 + DisplayWidth.of(hint.label) + 2
-            guard x + needed <= globalX else { break }
-            canvas.cell(hint.key, row: rows - 1, column: x, width: DisplayWidth.of(hint.key), style: theme.style(.statusLineKey))
-            x += DisplayWidth.of(hint.key) + 1
-            canvas.cell(hint.label, row: rows - 1, column: x, width: DisplayWidth.of(hint.label), style: theme.style(.statusLine))
-            x += DisplayWidth.of(hint.label) + 2
+        for zone in footerLayout(columns: canvas.columns) {
+            let hint = zone.target
+            let keyWidth = DisplayWidth.of(hint.key)
+            canvas.cell(hint.key, row: rows - 1, column: zone.left, width: keyWidth, style: theme.style(.statusLineKey))
+            canvas.cell(hint.label, row: rows - 1, column: zone.left + keyWidth + 1, width: DisplayWidth.of(hint.label),
+                        style: theme.style(.statusLine))
         }
     }
 }

@@ -55,23 +55,44 @@ public enum ContractCustomerPicker {
         state.cursor = 0
     }
 
-    public static func render(_ state: ContractCustomerPickerState, on canvas: Canvas) {
-        let theme = canvas.theme
-        let inner = canvas.centredBox(height: 20, width: 72, title: "New contract: whose?")
-        guard inner.width > 10, inner.height > 5 else { return }
-        ContractDialogs.field("Customer ", state.search, focused: true, on: canvas, row: inner.top, left: inner.left,
-                              labelWidth: 11, width: inner.width)
-        let listTop = inner.top + 2
+    /// The box, the rows the list shows (each customer's index) and the first row of the list: one computation
+    /// for drawing and clicks.
+    static func layout(_ state: ContractCustomerPickerState, rows: Int, columns: Int)
+        -> (frame: (top: Int, left: Int, height: Int, width: Int), customers: [HitZone<Int>], listTop: Int) {
+        let frame = Canvas.centredFrame(height: 20, width: 72, rows: rows, columns: columns)
+        let inner = Canvas.inner(of: frame)
         // The search field and a blank above the list; the message and the hint below it.
+        let listTop = inner.top + 2
+        guard inner.width > 10, inner.height > 5 else { return (frame, [], listTop) }
         let room = max(1, inner.height - 4)
         var cursor = state.cursor, top = 0
         ListCursor.scroll(cursor: &cursor, top: &top, count: state.rows.count, visibleRows: room)
+        let shown = Array(state.rows.indices.dropFirst(top).prefix(room))
+        return (frame, HitZone.stacked(shown, top: listTop, end: Int.max, inner: inner), listTop)
+    }
+
+    /// A click on a customer puts the cursor on it, a double click writes the contract (true: as Enter); the
+    /// wheel moves the cursor. Nil when nothing changed.
+    static func mouse(_ state: inout ContractCustomerPickerState, _ event: MouseEvent, size: TerminalSize) -> Bool? {
+        DialogMouse.list(&state, event, cursor: \.cursor, rows: { layout($0, rows: size.rows, columns: size.columns).customers }) {
+            _ = update(&$0, $1)
+        }
+    }
+
+    public static func render(_ state: ContractCustomerPickerState, on canvas: Canvas) {
+        let theme = canvas.theme
+        let l = layout(state, rows: canvas.rows, columns: canvas.columns)
+        let inner = canvas.centredBox(height: l.frame.height, width: l.frame.width, title: "New contract: whose?")
+        guard inner.width > 10, inner.height > 5 else { return }
+        ContractDialogs.field("Customer ", state.search, focused: true, on: canvas, row: inner.top, left: inner.left,
+                              labelWidth: 11, width: inner.width)
+        let listTop = l.listTop
         if state.rows.isEmpty {
             let text = state.answered == nil ? "Searching…" : "No customer matches \"" + state.search.text + "\"."
             canvas.cell(text, row: listTop, column: inner.left, width: inner.width, style: theme.style(.muted))
         }
-        for (i, customer) in state.rows.enumerated().dropFirst(top).prefix(room) {
-            let y = listTop + i - top
+        for zone in l.customers {
+            let (i, customer, y) = (zone.target, state.rows[zone.target], zone.row)
             let selected = i == state.cursor
             let style = selected ? theme.style(.tableCursor) : theme.style(.dialog)
             let account = " " + customer.accountNumber

@@ -49,6 +49,24 @@ public enum ContractDialogs {
         }
     }
 
+    /// A click or wheel step in the open dialog (see each dialog's `mouse`); true when it goes on as Enter,
+    /// nil when nothing changed. Of the step dialogs only terminate, with two fields, takes clicks yet.
+    static func mouse(_ state: inout ContractDialogState, _ event: MouseEvent, size: TerminalSize) -> Bool? {
+        switch state {
+        case .filter(var dialog):
+            defer { state = .filter(dialog) }
+            return ContractFilterDialog.mouse(&dialog, event, size: size)
+        case .customerPicker(var picker):
+            defer { state = .customerPicker(picker) }
+            return ContractCustomerPicker.mouse(&picker, event, size: size)
+        case .terminate(var dialog):
+            defer { state = .terminate(dialog) }
+            return ContractTerminateDialog.mouse(&dialog, event, size: size)
+        case .submit, .decision, .activate:
+            return nil
+        }
+    }
+
     public static func render(_ state: ContractDialogState, on canvas: Canvas) {
         switch state {
         case .filter(let dialog): ContractFilterDialog.render(dialog, on: canvas)

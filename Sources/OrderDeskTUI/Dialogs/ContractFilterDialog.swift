@@ -51,25 +51,46 @@ public enum ContractFilterDialog {
         return values[(i + step + values.count) % values.count]
     }
 
+    /// The box and each section's line (those above the footer): one computation for drawing and clicks.
+    static func layout(rows: Int, columns: Int)
+        -> (frame: (top: Int, left: Int, height: Int, width: Int), sections: [HitZone<ContractFilterDialogState.Section>],
+            summary: Int) {
+        let frame = Canvas.centredFrame(height: 13, width: 70, rows: rows, columns: columns)
+        let inner = Canvas.inner(of: frame)
+        // Status, kind and owner together; a blank row; the two check boxes; a blank row; the summary.
+        let offsets: [ContractFilterDialogState.Section: Int] = [.status: 1, .kind: 2, .owner: 3, .awaiting: 5, .renewal: 6]
+        let sections = ContractFilterDialogState.Section.allCases
+            .map { HitZone(row: inner.top + offsets[$0]!, left: inner.left, width: inner.width, target: $0) }
+            .filter { $0.row < inner.top + inner.height - 2 }
+        return (frame, inner.width > 10 && inner.height > 4 ? sections : [], inner.top + 8)
+    }
+
+    /// A click on a section's line moves there, as ↑↓ would. Nil when the click is on none.
+    static func mouse(_ state: inout ContractFilterDialogState, _ event: MouseEvent, size: TerminalSize) -> Bool? {
+        DialogMouse.focus(&state, event, \.section, in: layout(rows: size.rows, columns: size.columns).sections)
+    }
+
     public static func render(_ state: ContractFilterDialogState, on canvas: Canvas) {
         let theme = canvas.theme
-        let inner = canvas.centredBox(height: 13, width: 70, title: "Filter the contracts")
+        let l = layout(rows: canvas.rows, columns: canvas.columns)
+        let inner = canvas.centredBox(height: l.frame.height, width: l.frame.width, title: "Filter the contracts")
         guard inner.width > 10, inner.height > 4 else { return }
-        func line(_ text: String, _ section: ContractFilterDialogState.Section, row: Int) {
-            guard row < inner.top + inner.height - 2 else { return }
+        let rows = Dictionary(uniqueKeysWithValues: l.sections.map { ($0.target, $0.row) })
+        func line(_ text: String, _ section: ContractFilterDialogState.Section) {
+            guard let row = rows[section] else { return }
             let focused = state.section == section
             canvas.cell((focused ? "▸ " : "  ") + text, row: row, column: inner.left, width: inner.width,
                         style: focused ? theme.style(.accent) : theme.style(.dialog))
         }
         func box(_ on: Bool) -> String { on ? "[x] " : "[ ] " }
         let d = state.draft
-        var y = inner.top + 1
-        line("Status   ◂ " + (d.status?.label ?? "any") + " ▸", .status, row: y); y += 1
-        line("Kind     ◂ " + (d.kind?.label ?? "any") + " ▸", .kind, row: y); y += 1
-        line("Owner    ◂ " + (d.ownerLogin ?? "anyone") + " ▸", .owner, row: y); y += 2
-        line(box(d.awaitingMyApproval) + "Awaiting my approval (the inbox: i on the list)", .awaiting, row: y); y += 1
+        line("Status   ◂ " + (d.status?.label ?? "any") + " ▸", .status)
+        line("Kind     ◂ " + (d.kind?.label ?? "any") + " ▸", .kind)
+        line("Owner    ◂ " + (d.ownerLogin ?? "anyone") + " ▸", .owner)
+        line(box(d.awaitingMyApproval) + "Awaiting my approval (the inbox: i on the list)", .awaiting)
         line(box(d.dueForRenewal) + "Due for renewal (active, ending within \(ContractSummary.renewalWindowDays) days)",
-             .renewal, row: y); y += 2
+             .renewal)
+        let y = l.summary
         if y < inner.top + inner.height - 2 {
             canvas.cell(d.isEmpty ? "Shows every contract." : "Shows: " + d.summary, row: y, column: inner.left,
                         width: inner.width, style: theme.style(.muted))

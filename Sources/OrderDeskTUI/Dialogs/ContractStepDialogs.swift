@@ -298,15 +298,30 @@ public enum ContractTerminateDialog {
         }
     }
 
+    /// The box and the two fields' rows (the last day, the reason), under the term and a blank row: one
+    /// computation for drawing and clicks.
+    static func layout(rows: Int, columns: Int) -> (frame: (top: Int, left: Int, height: Int, width: Int), fields: [HitZone<Int>]) {
+        let frame = Canvas.centredFrame(height: 13, width: 72, rows: rows, columns: columns)
+        let inner = Canvas.inner(of: frame)
+        guard inner.width > 10, inner.height > 6 else { return (frame, []) }
+        return (frame, HitZone.stacked([0, 1], top: inner.top + 2, step: 2, end: Int.max, inner: inner))
+    }
+
+    /// A click on a field focuses it, as Tab would. Nil when the click is on neither.
+    static func mouse(_ state: inout ContractTerminateDialogState, _ event: MouseEvent, size: TerminalSize) -> Bool? {
+        DialogMouse.focus(&state, event, \.focus, in: layout(rows: size.rows, columns: size.columns).fields)
+    }
+
     public static func render(_ state: ContractTerminateDialogState, on canvas: Canvas) {
-        let inner = canvas.centredBox(height: 13, width: 72, title: "Terminate \(state.number) early")
+        let l = layout(rows: canvas.rows, columns: canvas.columns)
+        let inner = canvas.centredBox(height: l.frame.height, width: l.frame.width, title: "Terminate \(state.number) early")
         guard inner.width > 10, inner.height > 6 else { return }
         let term = (state.startOn?.iso ?? "—") + " → " + (state.endOn?.iso ?? "—")
         canvas.cell("Term " + term + " · MRR " + state.netMRR.grouped, row: inner.top, column: inner.left,
                     width: inner.width, style: canvas.style(.dialog))
-        ContractDialogs.field("Last day", state.day, focused: state.focus == 0, on: canvas, row: inner.top + 2,
+        ContractDialogs.field("Last day", state.day, focused: state.focus == 0, on: canvas, row: l.fields[0].row,
                               left: inner.left, labelWidth: 12, width: min(inner.width, 26))
-        ContractDialogs.field("Reason", state.reason, focused: state.focus == 1, on: canvas, row: inner.top + 4,
+        ContractDialogs.field("Reason", state.reason, focused: state.focus == 1, on: canvas, row: l.fields[1].row,
                               left: inner.left, labelWidth: 12, width: inner.width, placeholder: "why it ends early (required)")
         let fee = state.terminationDay.flatMap { state.fee(on: $0) }
         if let fee, inner.height > 8 {

@@ -206,24 +206,55 @@ public enum EscalationDialogs {
         return .stay
     }
 
+    /// A click or wheel step in the open dialog: the reassign list and the filter's lines take clicks (see
+    /// `mouse` in each); true when it goes on as Enter, nil when nothing changed. The text dialogs hold one
+    /// field, so a click there has nothing to move.
+    static func mouse(_ dialog: inout EscalationDialogState, _ event: MouseEvent, size: TerminalSize) -> Bool? {
+        switch dialog {
+        case .reassign(var state):
+            defer { dialog = .reassign(state) }
+            return DialogMouse.list(&state, event, cursor: \.cursor,
+                                    rows: { reassignLayout($0, rows: size.rows, columns: size.columns).owners }) {
+                _ = updateReassign(&$0, $1)
+            }
+        case .filter(var state):
+            defer { dialog = .filter(state) }
+            return DialogMouse.focus(&state, event, \.section, in: filterLayout(rows: size.rows, columns: size.columns).sections)
+        case .resolve, .note:
+            return nil
+        }
+    }
+
+    /// The reassign box and the owners' rows shown (each owner's index): one computation for drawing and clicks.
+    static func reassignLayout(_ state: EscalationReassignState, rows: Int, columns: Int)
+        -> (frame: (top: Int, left: Int, height: Int, width: Int), owners: [HitZone<Int>]) {
+        let listRows = min(max(1, state.owners.count), 10)
+        let frame = Canvas.centredFrame(height: listRows + 7, width: 60, rows: rows, columns: columns)
+        let inner = Canvas.inner(of: frame)
+        guard inner.width > 4, inner.height > 4 else { return (frame, []) }
+        let shown = max(1, min(listRows, inner.height - 4))
+        let top = max(0, min(state.cursor - shown + 1, state.owners.count - shown))
+        let owners = Array(state.owners.indices.dropFirst(top).prefix(shown))
+        return (frame, HitZone.stacked(owners, top: inner.top + 2, end: Int.max, inner: inner))
+    }
+
     static func renderReassign(_ state: EscalationReassignState, on canvas: Canvas) {
         let theme = canvas.theme
-        let listRows = min(max(1, state.owners.count), 10)
-        let inner = canvas.centredBox(height: listRows + 7, width: 60, title: "Reassign the escalation of order " + state.target.orderNumber)
+        let l = reassignLayout(state, rows: canvas.rows, columns: canvas.columns)
+        let inner = canvas.centredBox(height: l.frame.height, width: l.frame.width,
+                                      title: "Reassign the escalation of order " + state.target.orderNumber)
         guard inner.width > 4, inner.height > 4 else { return }
         canvas.cell("Now: " + (state.currentOwner ?? "nobody") + " · pick the new owner", row: inner.top, column: inner.left,
                     width: inner.width, style: theme.style(.muted))
-        let rows = max(1, min(listRows, inner.height - 4))
-        let top = max(0, min(state.cursor - rows + 1, state.owners.count - rows))
         if state.owners.isEmpty {
             canvas.cell("No supervisor or director to pick.", row: inner.top + 2, column: inner.left, width: inner.width,
                         style: theme.style(.muted))
         }
-        for (i, login) in state.owners.dropFirst(top).prefix(rows).enumerated() {
-            let index = top + i
-            let isCursor = index == state.cursor
+        for zone in l.owners {
+            let login = state.owners[zone.target]
+            let isCursor = zone.target == state.cursor
             let text = (isCursor ? "▸ " : "  ") + login + (login == state.currentOwner ? "  (owns it now)" : "")
-            canvas.cell(text, row: inner.top + 2 + i, column: inner.left, width: inner.width,
+            canvas.cell(text, row: zone.row, column: zone.left, width: zone.width,
                         style: theme.style(isCursor ? .tableCursor : .dialog))
         }
         canvas.dialogFooter(inner, hint: "↑↓ choose · Enter reassign · Esc cancel", message: state.error, messageLines: 2)
@@ -264,22 +295,35 @@ public enum EscalationDialogs {
         return values[(i + step + values.count) % values.count]
     }
 
+    /// The filter box and each section's line (those above the footer): one computation for drawing and clicks.
+    static func filterLayout(rows: Int, columns: Int)
+        -> (frame: (top: Int, left: Int, height: Int, width: Int), sections: [HitZone<EscalationFilterDialogState.Section>]) {
+        let frame = Canvas.centredFrame(height: 12, width: 70, rows: rows, columns: columns)
+        let inner = Canvas.inner(of: frame)
+        guard inner.width > 10, inner.height > 4 else { return (frame, []) }
+        return (frame, HitZone.stacked(EscalationFilterDialogState.Section.allCases, top: inner.top + 1,
+                                       end: inner.top + inner.height - 2, inner: inner))
+    }
+
     static func renderFilter(_ state: EscalationFilterDialogState, on canvas: Canvas) {
         let theme = canvas.theme
-        let inner = canvas.centredBox(height: 12, width: 70, title: "Filter the escalations")
+        let l = filterLayout(rows: canvas.rows, columns: canvas.columns)
+        let inner = canvas.centredBox(height: l.frame.height, width: l.frame.width, title: "Filter the escalations")
         guard inner.width > 10, inner.height > 4 else { return }
-        func line(_ text: String, _ section: EscalationFilterDialogState.Section, row: Int) {
-            guard row < inner.top + inner.height - 2 else { return }
+        let rows = Dictionary(uniqueKeysWithValues: l.sections.map { ($0.target, $0.row) })
+        func line(_ text: String, _ section: EscalationFilterDialogState.Section) {
+            guard let row = rows[section] else { return }
             let focused = state.section == section
             canvas.cell((focused ? "▸ " : "  ") + text, row: row, column: inner.left, width: inner.width,
                         style: focused ? theme.style(.accent) : theme.style(.dialog))
         }
         let d = state.draft
-        var y = inner.top + 1
-        line("Status   ◂ " + d.status.label + " ▸", .status, row: y); y += 1
-        line("Severity ◂ " + (d.severity?.label ?? "any") + " ▸", .severity, row: y); y += 1
-        line("Owner    ◂ " + (d.ownerLogin ?? "anyone") + " ▸", .owner, row: y); y += 1
-        line("Reason   ◂ " + (d.reason?.label ?? "any") + " ▸", .reason, row: y); y += 2
+        line("Status   ◂ " + d.status.label + " ▸", .status)
+        line("Severity ◂ " + (d.severity?.label ?? "any") + " ▸", .severity)
+        line("Owner    ◂ " + (d.ownerLogin ?? "anyone") + " ▸", .owner)
+        line("Reason   ◂ " + (d.reason?.label ?? "any") + " ▸", .reason)
+        // A blank row under the four lines.
+        let y = inner.top + 1 + EscalationFilterDialogState.Section.allCases.count + 1
         if y < inner.top + inner.height - 2 {
             let shows = d.isDefault ? "Shows every open or acknowledged escalation" : "Shows: " + d.summary
             let own = d.involvingLogin.map { " — only yours (" + $0 + "): account managers see their own" } ?? "."

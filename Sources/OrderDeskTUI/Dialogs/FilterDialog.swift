@@ -88,40 +88,73 @@ public enum FilterDialog {
         return .stay
     }
 
+    /// The box and where its headings and check boxes go: one computation for drawing and clicks.
+    static func layout(rows: Int, columns: Int)
+        -> (frame: (top: Int, left: Int, height: Int, width: Int), headings: [HitZone<FilterDialogState.Section>],
+            states: [HitZone<Int>]) {
+        let frame = Canvas.centredFrame(height: 20, width: 64, rows: rows, columns: columns)
+        let inner = Canvas.inner(of: frame)
+        guard inner.width > 10, inner.height > 8 else { return (frame, [], []) }
+        let columnWidth = (inner.width - 2) / 2
+        let states = OrderState.allCases.indices.map { i in
+            HitZone(row: inner.top + 1 + i % 6, left: inner.left + 2 + (i / 6) * columnWidth, width: columnWidth - 1, target: i)
+        }
+        let headings = zip(FilterDialogState.Section.allCases, [0, 8, 10, 12]).map { section, offset in
+            HitZone(row: inner.top + offset, left: inner.left, width: inner.width, target: section)
+        }
+        return (frame, headings, states)
+    }
+
+    /// A click on a heading (or the days field on its line) moves there, as Tab would; a click on a state puts
+    /// the cursor on it and a double click ticks or unticks it (as Space); the wheel moves through the states.
+    /// Nil when nothing changed.
+    static func mouse(_ state: inout FilterDialogState, _ event: MouseEvent, size: TerminalSize) -> Bool? {
+        if let key = DialogMouse.wheelKey(event) {
+            guard state.section == .states else { return nil }
+            _ = update(&state, key)
+            return false
+        }
+        let l = layout(rows: size.rows, columns: size.columns)
+        if case let (i, double)? = DialogMouse.click(event, in: l.states) {
+            state.section = .states
+            state.stateIndex = i
+            if double { _ = update(&state, .character(" ")) }
+            return false
+        }
+        return DialogMouse.focus(&state, event, \.section, in: l.headings)
+    }
+
     public static func render(_ state: FilterDialogState, on canvas: Canvas) {
         let theme = canvas.theme
-        let inner = canvas.centredBox(height: 20, width: 64, title: "Filter the queue")
+        let l = layout(rows: canvas.rows, columns: canvas.columns)
+        let inner = canvas.centredBox(height: l.frame.height, width: l.frame.width, title: "Filter the queue")
         guard inner.width > 10, inner.height > 8 else { return }
-        func heading(_ text: String, _ section: FilterDialogState.Section, row: Int) {
+        let rows = Dictionary(uniqueKeysWithValues: l.headings.map { ($0.target, $0.row) })
+        func heading(_ text: String, _ section: FilterDialogState.Section) {
             let focused = state.section == section
-            canvas.cell((focused ? "▸ " : "  ") + text, row: row, column: inner.left, width: inner.width,
+            canvas.cell((focused ? "▸ " : "  ") + text, row: rows[section]!, column: inner.left, width: inner.width,
                         style: focused ? theme.style(.accent) : theme.style(.dialogTitle))
         }
-        var y = inner.top
-        heading("States (Space toggles · o open ones · a all)", .states, row: y)
-        y += 1
+        heading("States (Space toggles · o open ones · a all)", .states)
         let all = OrderState.allCases
-        let columnWidth = (inner.width - 2) / 2
-        for (i, s) in all.enumerated() {
-            let row = y + i % 6, x = inner.left + 2 + (i / 6) * columnWidth
+        for zone in l.states {
+            let s = all[zone.target]
             let checked = state.draft.states.contains(s)
             let text = (checked ? "[x] " : "[ ] ") + String(s.symbol) + " " + s.label
-            let focused = state.section == .states && i == state.stateIndex
-            canvas.cell(text, row: row, column: x, width: columnWidth - 1,
+            let focused = state.section == .states && zone.target == state.stateIndex
+            canvas.cell(text, row: zone.row, column: zone.left, width: zone.width,
                         style: focused ? theme.style(.tableCursor) : theme.style(for: s))
         }
-        y += 7
-        heading("Channel  ◂ " + (state.draft.channel?.rawValue ?? "any") + " ▸", .channel, row: y)
-        y += 2
+        heading("Channel  ◂ " + (state.draft.channel?.rawValue ?? "any") + " ▸", .channel)
         let owner: String
         switch state.draft.owner {
         case .anyone: owner = "anyone"
         case .user: owner = "mine"
         case .person(_, let login): owner = login
         }
-        heading("Owner    ◂ " + owner + " ▸", .owner, row: y)
-        y += 2
-        heading("In current state for more than          days", .days, row: y)
+        heading("Owner    ◂ " + owner + " ▸", .owner)
+        heading("In current state for more than          days", .days)
+        let y = rows[.days]!
         let x = state.days.draw(on: canvas, row: y, column: inner.left + 34, width: 6,
                                 style: state.section == .days ? theme.style(.fieldFocus) : theme.style(.field))
         if state.section == .days { canvas.terminal.setCursor(row: y, column: x) }

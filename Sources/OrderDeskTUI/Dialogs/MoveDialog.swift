@@ -117,35 +117,61 @@ public enum MoveDialog {
         return .submit(.move(to: state.target, input: input), orderID: state.orderID, expectedVersion: state.version)
     }
 
+    /// The box and the rows a click picks (a target while choosing, else a field): one computation for
+    /// drawing and clicks.
+    static func layout(_ state: MoveDialogState, rows: Int, columns: Int)
+        -> (frame: (top: Int, left: Int, height: Int, width: Int), zones: [HitZone<Int>]) {
+        guard let fields = state.fields else {
+            let frame = Canvas.centredFrame(height: max(state.targets.count, 1) + 5, width: 62, rows: rows, columns: columns)
+            let inner = Canvas.inner(of: frame)
+            // A target's row is inside the box (`i + 1 < height`), the footer may cover the last ones.
+            return (frame, HitZone.stacked(Array(state.targets.indices), top: inner.top + 1, end: inner.top + inner.height,
+                                           inner: inner))
+        }
+        let frame = Canvas.centredFrame(height: fields.count * 2 + 6, width: 66, rows: rows, columns: columns)
+        let inner = Canvas.inner(of: frame)
+        return (frame, HitZone.stacked(Array(fields.indices), top: inner.top + 1, step: 2, end: inner.top + inner.height - 2,
+                                       inner: inner))
+    }
+
+    /// A click on a target selects it and a double click goes on with it (true: as Enter); a click on a field
+    /// focuses it; the wheel moves through the targets. Nil when nothing changed.
+    static func mouse(_ state: inout MoveDialogState, _ event: MouseEvent, size: TerminalSize) -> Bool? {
+        let zones = layout(state, rows: size.rows, columns: size.columns).zones
+        guard state.fields == nil else { return DialogMouse.focus(&state, event, \.focus, in: zones) }
+        guard !state.targets.isEmpty else { return nil }
+        return DialogMouse.list(&state, event, cursor: \.targetIndex, rows: { _ in zones }) { _ = update(&$0, $1) }
+    }
+
     public static func render(_ state: MoveDialogState, on canvas: Canvas) {
         let theme = canvas.theme
         let title = "Move order \(state.orderNumber) from \(state.from.label)"
+        let l = layout(state, rows: canvas.rows, columns: canvas.columns)
         guard let fields = state.fields else {
-            let height = max(state.targets.count, 1) + 5
-            let inner = canvas.centredBox(height: height, width: 62, title: title)
+            let inner = canvas.centredBox(height: l.frame.height, width: l.frame.width, title: title)
             guard inner.width > 0 else { return }
             if state.targets.isEmpty {
                 canvas.cell("\(state.from.label) is final: no move is allowed.", row: inner.top + 1, column: inner.left,
                             width: inner.width, style: theme.style(.warning))
             }
-            for (i, target) in state.targets.enumerated() where i + 1 < inner.height {
+            for zone in l.zones {
+                let target = state.targets[zone.target]
                 let needs = Workflow.requirements(for: target).map(\.rawValue).joined(separator: ", ")
-                let text = "\(i + 1) " + String(target.symbol) + " " + DisplayWidth.pad(target.label, to: 12)
+                let text = "\(zone.target + 1) " + String(target.symbol) + " " + DisplayWidth.pad(target.label, to: 12)
                     + (needs.isEmpty ? "" : "needs " + needs)
-                let selected = i == state.targetIndex
-                canvas.cell(text, row: inner.top + 1 + i, column: inner.left, width: inner.width,
+                let selected = zone.target == state.targetIndex
+                canvas.cell(text, row: zone.row, column: zone.left, width: zone.width,
                             style: selected ? theme.style(.tableCursor) : theme.style(for: target))
             }
             canvas.dialogFooter(inner, hint: "↑↓ choose · Enter next · Esc cancel")
             return
         }
-        let height = fields.count * 2 + 6
-        let inner = canvas.centredBox(height: height, width: 66, title: title + " to " + state.target.label)
+        let inner = canvas.centredBox(height: l.frame.height, width: l.frame.width, title: title + " to " + state.target.label)
         guard inner.width > 0 else { return }
-        var y = inner.top + 1
         let labelWidth = 17
         let fieldWidth = max(1, inner.width - labelWidth)
-        for (i, field) in fields.enumerated() where y < inner.top + inner.height - 2 {
+        for zone in l.zones {
+            let (i, field, y) = (zone.target, fields[zone.target], zone.row)
             let focused = i == state.focus
             let fieldStyle = focused ? theme.style(.fieldFocus) : theme.style(.field)
             let label: String
@@ -170,7 +196,6 @@ public enum MoveDialog {
                     canvas.cell("yyyy-MM-dd", row: y, column: inner.left + labelWidth, width: fieldWidth, style: theme.style(.muted))
                 }
             }
-            y += 2
         }
         let hint = (fields.contains(.reason) ? "Tab next field · ←→ change reason · " : fields.count > 1 ? "Tab next field · " : "")
             + "Enter save · Esc back"

@@ -76,23 +76,42 @@ public enum RaiseEscalationDialog {
         }
     }
 
-    public static func render(_ state: RaiseEscalationState, on canvas: Canvas) {
-        let theme = canvas.theme
-        let warnings = state.active.prefix(2).map {
+    /// The warnings about escalations already open, at most two.
+    static func warnings(_ state: RaiseEscalationState) -> [String] {
+        state.active.prefix(2).map {
             "Already escalated: \($0.severity.label) \($0.reason.label), \($0.status.label)"
                 + ($0.ownerLogin.map { ", owner " + $0 } ?? "")
         }
-        let inner = canvas.centredBox(height: 12 + warnings.count, width: 76, title: "Escalate order \(state.orderNumber)")
+    }
+
+    /// The box and the fields' rows, under the warnings: one computation for drawing and clicks.
+    static func layout(_ state: RaiseEscalationState, rows: Int, columns: Int)
+        -> (frame: (top: Int, left: Int, height: Int, width: Int), fields: [HitZone<RaiseEscalationState.Field>]) {
+        let count = warnings(state).count
+        let frame = Canvas.centredFrame(height: 12 + count, width: 76, rows: rows, columns: columns)
+        let inner = Canvas.inner(of: frame)
+        guard inner.width > 0, inner.height > 4 else { return (frame, []) }
+        return (frame, HitZone.stacked(RaiseEscalationState.Field.allCases, top: inner.top + count + 1, step: 2,
+                                       end: inner.top + inner.height - 2, inner: inner))
+    }
+
+    /// A click on a field focuses it, as Tab would. Nil when the click is on no field.
+    static func mouse(_ state: inout RaiseEscalationState, _ event: MouseEvent, size: TerminalSize) -> Bool? {
+        DialogMouse.focus(&state, event, \.focus, in: layout(state, rows: size.rows, columns: size.columns).fields)
+    }
+
+    public static func render(_ state: RaiseEscalationState, on canvas: Canvas) {
+        let theme = canvas.theme
+        let l = layout(state, rows: canvas.rows, columns: canvas.columns)
+        let inner = canvas.centredBox(height: l.frame.height, width: l.frame.width, title: "Escalate order \(state.orderNumber)")
         guard inner.width > 0, inner.height > 4 else { return }
-        var y = inner.top
-        for warning in warnings {
-            canvas.cell("▲ " + warning, row: y, column: inner.left, width: inner.width, style: theme.style(.warning))
-            y += 1
+        for (i, warning) in warnings(state).enumerated() {
+            canvas.cell("▲ " + warning, row: inner.top + i, column: inner.left, width: inner.width, style: theme.style(.warning))
         }
-        y += 1
         let labelWidth = 12
         let fieldWidth = max(1, inner.width - labelWidth)
-        for field in RaiseEscalationState.Field.allCases where y < inner.top + inner.height - 2 {
+        for zone in l.fields {
+            let (field, y) = (zone.target, zone.row)
             let focused = field == state.focus
             let label: String
             switch field {
@@ -118,7 +137,6 @@ public enum RaiseEscalationDialog {
                                 style: theme.style(.muted))
                 }
             }
-            y += 2
         }
         canvas.dialogFooter(inner, hint: "Tab next field · ←→ change · 1-3 severity · Enter raise · Esc cancel",
                             message: state.error, messageLines: 2)

@@ -112,18 +112,35 @@ public enum ReconcileImportDialog {
         return .startReconcile(ida: ida, sfdc: sfdc, ReconcileOptions(moneyTolerance: money, dateToleranceDays: days))
     }
 
+    /// The box and the fields' rows, under a line of explanation and a blank row: one computation for drawing
+    /// and clicks.
+    static func layout(rows: Int, columns: Int)
+        -> (frame: (top: Int, left: Int, height: Int, width: Int), fields: [HitZone<ReconcileImportState.Field>]) {
+        let frame = Canvas.centredFrame(height: 17, width: 76, rows: rows, columns: columns)
+        let inner = Canvas.inner(of: frame)
+        guard inner.width > 20, inner.height > 10 else { return (frame, []) }
+        return (frame, HitZone.stacked(ReconcileImportState.Field.allCases, top: inner.top + 2, end: inner.top + inner.height,
+                                       inner: inner))
+    }
+
+    /// A click on a field focuses it, as ↑↓ would; while the run goes, clicks do nothing. Nil when nothing changed.
+    static func mouse(_ state: inout ReconcileImportState, _ event: MouseEvent, size: TerminalSize) -> Bool? {
+        guard state.running == nil else { return nil }
+        return DialogMouse.focus(&state, event, \.focus, in: layout(rows: size.rows, columns: size.columns).fields)
+    }
+
     public static func render(_ state: ReconcileImportState, on canvas: Canvas) {
         let theme = canvas.theme
-        let inner = canvas.centredBox(height: 17, width: 76, title: "Reconcile IDA against SFDC")
+        let l = layout(rows: canvas.rows, columns: canvas.columns)
+        let inner = canvas.centredBox(height: l.frame.height, width: l.frame.width, title: "Reconcile IDA against SFDC")
         guard inner.width > 20, inner.height > 10 else { return }
         let labelWidth = 18
         let fieldWidth = max(1, inner.width - labelWidth)
-        var y = inner.top
-        canvas.cell("The run is saved with its differences, ready to resolve.", row: y, column: inner.left,
+        canvas.cell("The run is saved with its differences, ready to resolve.", row: inner.top, column: inner.left,
                     width: inner.width, style: theme.style(.muted))
-        y += 2
         let editing = state.running == nil
-        for field in ReconcileImportState.Field.allCases {
+        for zone in l.fields {
+            let (field, y) = (zone.target, zone.row)
             let focused = editing && state.focus == field
             let label: String, text: TextField, unit: String
             switch field {
@@ -142,9 +159,9 @@ public enum ReconcileImportDialog {
                 canvas.cell(unit, row: y, column: inner.left + labelWidth + width + 1,
                             width: max(0, fieldWidth - width - 1), style: theme.style(.muted))
             }
-            y += 1
         }
-        y += 1
+        // A blank row under the fields.
+        let y = (l.fields.last?.row ?? inner.top) + 2
         let spare = inner.top + inner.height - 2 - y
         if let running = state.running {
             renderProgress(running, ida: state.ida.text, sfdc: state.sfdc.text, on: canvas, top: y, left: inner.left,

@@ -62,11 +62,47 @@ public enum ResolveDialog {
         return .stay
     }
 
+    /// The box, the resolutions' rows and the note's two rows (its label and its field): one computation for
+    /// drawing and clicks.
+    static func layout(rows: Int, columns: Int)
+        -> (frame: (top: Int, left: Int, height: Int, width: Int), choices: [HitZone<DifferenceResolution>],
+            note: [HitZone<ResolveDialogState.Focus>]) {
+        let frame = Canvas.centredFrame(height: 15, width: 72, rows: rows, columns: columns)
+        let inner = Canvas.inner(of: frame)
+        guard inner.width > 20, inner.height > 8 else { return (frame, [], []) }
+        // Under the difference and the earlier resolution, and a blank row.
+        let end = inner.top + inner.height
+        let choices = HitZone.stacked(DifferenceResolution.allCases, top: inner.top + 3, end: end, inner: inner)
+        // The note's label, then its field, under a blank row.
+        let note = HitZone.stacked([ResolveDialogState.Focus.note, .note], top: inner.top + 3 + choices.count + 1, end: end,
+                                   inner: inner)
+        return (frame, choices, note)
+    }
+
+    /// A click on a resolution chooses it, a double click also moves on to the note (as its digit does); a
+    /// click on the note focuses it; the wheel moves through the resolutions. Nil when nothing changed.
+    static func mouse(_ state: inout ResolveDialogState, _ event: MouseEvent, size: TerminalSize) -> Bool? {
+        if let key = DialogMouse.wheelKey(event) {
+            _ = update(&state, key)
+            return false
+        }
+        let l = layout(rows: size.rows, columns: size.columns)
+        if case let (choice, double)? = DialogMouse.click(event, in: l.choices) {
+            state.choice = choice
+            state.focus = double ? .note : .choice
+            return false
+        }
+        guard DialogMouse.click(event, in: l.note) != nil else { return nil }
+        state.focus = .note
+        return false
+    }
+
     public static func render(_ state: ResolveDialogState, on canvas: Canvas) {
         let theme = canvas.theme
         let d = state.difference.difference
         let keys = (d.idaOrder ?? d.sfdcID ?? "")
-        let inner = canvas.centredBox(height: 15, width: 72, title: "Resolve " + d.kind.label + " · " + keys)
+        let l = layout(rows: canvas.rows, columns: canvas.columns)
+        let inner = canvas.centredBox(height: l.frame.height, width: l.frame.width, title: "Resolve " + d.kind.label + " · " + keys)
         guard inner.width > 20, inner.height > 8 else { return }
         var y = inner.top
         if let field = d.field {
@@ -81,17 +117,16 @@ public enum ResolveDialog {
             canvas.cell("↻ last time: " + earlier.resolution.label + " by " + earlier.by + ": " + earlier.note,
                         row: y, column: inner.left, width: inner.width, style: theme.style(.accent))
         }
-        y += 2
-        for (i, resolution) in DifferenceResolution.allCases.enumerated() {
+        for (i, zone) in l.choices.enumerated() {
+            let resolution = zone.target
             let selected = resolution == state.choice
             let focused = selected && state.focus == .choice
             let text = (selected ? "(•) " : "( ) ") + "\(i + 1) " + DisplayWidth.pad(resolution.label, to: 12)
                 + (explanations[resolution] ?? "")
-            canvas.cell(text, row: y, column: inner.left, width: inner.width,
+            canvas.cell(text, row: zone.row, column: zone.left, width: zone.width,
                         style: focused ? theme.style(.tableCursor) : selected ? theme.style(.dialogTitle) : theme.style(.dialog))
-            y += 1
         }
-        y += 1
+        y = l.note[0].row
         canvas.cell((state.focus == .note ? "▸ " : "  ") + "Note (required)", row: y, column: inner.left, width: inner.width,
                     style: state.focus == .note ? theme.style(.accent) : theme.style(.dialog))
         y += 1

@@ -138,6 +138,40 @@ public enum ContractScreen {
         return state.section.title.lowercased() + " · rows \(state.scroll + 1)–\(last) of \(count)"
     }
 
+    /// Jumps to a section (a click on its name), as Tab does when it reaches it: its heading to the top.
+    static func jump(_ state: inout ContractState, to section: ContractSection, layout: ContractLayout, today: Day) {
+        guard let detail = state.detail else { return }
+        let (lines, anchors) = ContractPanes.document(detail, width: layout.documentWidth, wide: layout.wide)
+        guard let anchor = anchors[section] else { return }
+        let visible = bodyRows(detail, layout: layout, today: today)
+        state.section = section
+        state.scroll = min(maxScroll(lines.count, anchors, visible: visible), anchor)
+    }
+
+    /// The section whose name is drawn at a cell, in the strip (small layout) or as a heading in the
+    /// document; nil elsewhere or while loading.
+    static func section(atRow y: Int, column x: Int, _ state: ContractState, layout: ContractLayout, today: Day)
+        -> ContractSection? {
+        guard let detail = state.detail else { return nil }
+        let header = ContractPanes.header(detail, width: layout.columns - 2, today: today).count
+        if !layout.wide, let section = stripLayout(state, detail, row: layout.top + header, columns: layout.columns)
+            .sections.target(atRow: y, column: x) {
+            return section
+        }
+        let top = bodyTop(headerRows: header, layout: layout)
+        guard y >= top, y < layout.bottom, x >= 1, x < 1 + layout.documentWidth else { return nil }
+        let (_, anchors) = ContractPanes.document(detail, width: layout.documentWidth, wide: layout.wide)
+        guard let section = anchors.first(where: { $0.value == state.scroll + y - top })?.key else { return nil }
+        // In the wide layout the route and the history share their rows with the figures on the right.
+        let beside = layout.wide && section != .lines
+        return beside && x >= 1 + layout.documentWidth - ContractPanes.sideWidth - ContractPanes.sideGap ? nil : section
+    }
+
+    /// The first row of the scrolling part: under the header, the strip (small layout) and a blank row.
+    static func bodyTop(headerRows: Int, layout: ContractLayout) -> Int {
+        layout.top + headerRows + (layout.wide ? 0 : 1) + 1
+    }
+
     // MARK: Rendering
 
     static func render(_ state: ContractState, on canvas: Canvas, layout: ContractLayout, today: Day) {
@@ -152,12 +186,8 @@ public enum ContractScreen {
         for (i, line) in header.enumerated() where top + i < bottom {
             CustomerScreen.drawSegments(line, on: canvas, row: top + i, column: 1)
         }
-        var y = top + header.count
-        if !layout.wide {
-            renderStrip(state, detail, on: canvas, row: y)
-            y += 1
-        }
-        y += 1  // a blank row under the header
+        if !layout.wide { renderStrip(state, detail, on: canvas, row: top + header.count) }
+        let y = bodyTop(headerRows: header.count, layout: layout)
         guard y < bottom else { return }
         let (lines, _) = ContractPanes.document(detail, width: layout.documentWidth, wide: layout.wide)
         for (i, line) in lines.dropFirst(state.scroll).enumerated() where y + i < bottom {
@@ -165,28 +195,39 @@ public enum ContractScreen {
         }
     }
 
-    /// `[Lines 3] · Figures · Route 2 · History 6`: where Tab goes, the current section bracketed.
-    static func renderStrip(_ state: ContractState, _ d: ContractDetail, on canvas: Canvas, row: Int) {
+    /// Where each section's name goes in the strip and where the key hint starts (nil when it does not fit):
+    /// one computation for drawing and for clicks.
+    static func stripLayout(_ state: ContractState, _ d: ContractDetail, row: Int, columns: Int)
+        -> (sections: [HitZone<ContractSection>], labels: [ContractSection: String], hint: Int?) {
         let counts: [ContractSection: Int] = [.lines: d.terms.lines.count, .route: d.assessment.route.reasons.count,
                                               .history: d.history.count]
-        let labels = ContractSection.allCases.map { section -> (ContractSection, String) in
-            let label = section.title + (counts[section].map { " " + String($0) } ?? "")
-            return (section, section == state.section ? "[" + label + "]" : label)
-        }
+        var labels: [ContractSection: String] = [:]
+        var zones: [HitZone<ContractSection>] = []
         var x = 1
-        for (i, (section, label)) in labels.enumerated() {
-            if i > 0 {
-                canvas.cell(" · ", row: row, column: x, width: 3, style: canvas.style(.muted))
-                x += 3
-            }
-            let w = min(DisplayWidth.of(label), canvas.columns - x)
-            guard w > 0 else { return }
-            canvas.cell(label, row: row, column: x, width: w, style: canvas.style(section == state.section ? .tabActive : .body))
+        for (i, section) in ContractSection.allCases.enumerated() {
+            let label = section.title + (counts[section].map { " " + String($0) } ?? "")
+            labels[section] = section == state.section ? "[" + label + "]" : label
+            if i > 0 { x += 3 }
+            let w = min(DisplayWidth.of(labels[section]!), columns - x)
+            guard w > 0 else { return (zones, labels, nil) }
+            zones.append(HitZone(row: row, left: x, width: w, target: section))
             x += w
         }
-        let hint = "   Tab jumps · ↑↓ scroll"
-        if x + DisplayWidth.of(hint) < canvas.columns {
-            canvas.cell(hint, row: row, column: x, width: DisplayWidth.of(hint), style: canvas.style(.muted))
+        return (zones, labels, x + DisplayWidth.of(stripHint) < columns ? x : nil)
+    }
+
+    static let stripHint = "   Tab jumps · ↑↓ scroll"
+
+    /// `[Lines 3] · Figures · Route 2 · History 6`: where Tab goes, the current section bracketed.
+    static func renderStrip(_ state: ContractState, _ d: ContractDetail, on canvas: Canvas, row: Int) {
+        let l = stripLayout(state, d, row: row, columns: canvas.columns)
+        for (i, zone) in l.sections.enumerated() {
+            if i > 0 { canvas.cell(" · ", row: row, column: zone.left - 3, width: 3, style: canvas.style(.muted)) }
+            canvas.cell(l.labels[zone.target]!, row: row, column: zone.left, width: zone.width,
+                        style: canvas.style(zone.target == state.section ? .tabActive : .body))
+        }
+        if let x = l.hint {
+            canvas.cell(stripHint, row: row, column: x, width: DisplayWidth.of(stripHint), style: canvas.style(.muted))
         }
     }
 }

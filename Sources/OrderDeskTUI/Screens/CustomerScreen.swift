@@ -240,27 +240,47 @@ public enum CustomerScreen {
         for (i, line) in lines.enumerated() { drawSegments(line, on: canvas, row: top + 1 + i, column: 1) }
     }
 
-    /// `[Locations 3] · Orders 12 · …`: the current pane bracketed as well as highlighted.
-    static func renderPaneStrip(_ state: CustomerState, on canvas: Canvas, row: Int) {
-        let theme = canvas.theme
+    /// Where each pane's name goes in the strip on a screen `columns` wide, and the separators between them:
+    /// one computation for drawing and for clicks.
+    static func paneStripLayout(_ state: CustomerState, row: Int, columns: Int)
+        -> (panes: [HitZone<CustomerPane>], labels: [String], separator: String, separators: [Int]) {
         let labels = CustomerPane.allCases.map { pane in
             let label = pane.title + " " + Money.groupedInteger(state.count(pane))
             return pane == state.pane ? "[" + label + "]" : label
         }
         // The separator shrinks until the strip fits.
         let width = labels.reduce(0) { $0 + DisplayWidth.of($1) }
-        let separator = [" · ", "  ", " "].first { width + DisplayWidth.of($0) * (labels.count - 1) + 1 <= canvas.columns } ?? " "
+        let separator = [" · ", "  ", " "].first { width + DisplayWidth.of($0) * (labels.count - 1) + 1 <= columns } ?? " "
+        var zones: [HitZone<CustomerPane>] = []
+        var separators: [Int] = []
         var x = 1
         for (i, (pane, label)) in zip(CustomerPane.allCases, labels).enumerated() {
-            if i > 0 {
-                canvas.cell(separator, row: row, column: x, width: min(DisplayWidth.of(separator), max(0, canvas.columns - x)),
-                            style: theme.style(.muted))
-                x += DisplayWidth.of(separator)
-            }
-            let w = min(DisplayWidth.of(label), canvas.columns - x)
+            if i > 0 { separators.append(x); x += DisplayWidth.of(separator) }
+            let w = min(DisplayWidth.of(label), columns - x)
             guard w > 0 else { break }
-            canvas.cell(label, row: row, column: x, width: w, style: theme.style(pane == state.pane ? .tabActive : .body))
+            zones.append(HitZone(row: row, left: x, width: w, target: pane))
             x += w
+        }
+        return (zones, labels, separator, separators)
+    }
+
+    /// The pane whose name is drawn at a cell of the pane strip, for a click; nil elsewhere or while loading.
+    static func pane(atRow y: Int, column x: Int, _ state: CustomerState, top: Int, columns: Int) -> CustomerPane? {
+        guard state.detail != nil else { return nil }
+        return paneStripLayout(state, row: top + headerRows, columns: columns).panes.target(atRow: y, column: x)
+    }
+
+    /// `[Locations 3] · Orders 12 · …`: the current pane bracketed as well as highlighted.
+    static func renderPaneStrip(_ state: CustomerState, on canvas: Canvas, row: Int) {
+        let theme = canvas.theme
+        let l = paneStripLayout(state, row: row, columns: canvas.columns)
+        for x in l.separators {
+            canvas.cell(l.separator, row: row, column: x, width: min(DisplayWidth.of(l.separator), max(0, canvas.columns - x)),
+                        style: theme.style(.muted))
+        }
+        for zone in l.panes {
+            canvas.cell(l.labels[zone.target.rawValue], row: row, column: zone.left, width: zone.width,
+                        style: theme.style(zone.target == state.pane ? .tabActive : .body))
         }
     }
 

@@ -52,10 +52,8 @@ extension DeskApp {
 
     /// The keymap's hints for the current context, each with the command it stands for.
     private func hints(only: Set<CommandID>?, relabel: [CommandID: String] = [:]) -> [FooterHint] {
-        CommandTable.commands(in: state.context).filter { only?.contains($0.id) ?? true }.flatMap { spec in
-            keymap.hints(in: state.context, only: [spec.id], relabel: relabel)
-                .map { FooterHint(key: $0.key, label: $0.label, action: .command(spec.id)) }
-        }
+        keymap.hints(in: state.context, only: only, relabel: relabel)
+            .map { FooterHint(key: $0.key, label: $0.label, action: .command($0.id)) }
     }
 
     /// A click on a footer hint does what its key does; false when the click is on no hint.

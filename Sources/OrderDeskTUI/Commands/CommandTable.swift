@@ -159,7 +159,13 @@ public enum CommandTable {
             ?? candidates.first { $0.contexts.contains(.global) })?.id
     }
 
-    public static func spec(for id: CommandID) -> CommandSpec? { all.first { $0.id == id } }
+    public static func spec(for id: CommandID) -> CommandSpec? { byID[id] }
+
+    /// Every frame asks for specs and context lists (the footer, the help): looked up, not searched.
+    private static let byID: [CommandID: CommandSpec] = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    private static let byContext: [CommandContext: [CommandSpec]] = Dictionary(uniqueKeysWithValues: CommandContext.allCases.map { context in
+        (context, all.filter { $0.contexts.contains(context) } + (context == .global ? [] : all.filter { $0.contexts.contains(.global) }))
+    })
 
     /// Looks a command up by its long name, as typed at `:`.
     public static func command(named name: String) -> CommandID? {
@@ -168,9 +174,7 @@ public enum CommandTable {
     }
 
     /// The commands available in a context, with the global ones last.
-    public static func commands(in context: CommandContext) -> [CommandSpec] {
-        all.filter { $0.contexts.contains(context) } + (context == .global ? [] : all.filter { $0.contexts.contains(.global) })
-    }
+    public static func commands(in context: CommandContext) -> [CommandSpec] { byContext[context] ?? [] }
 
     /// Footer hints for a context with the standard keys: `key label` pairs, screen commands first (the desk's
     /// footer uses `Keymap.hints`, which shows the effective keys).

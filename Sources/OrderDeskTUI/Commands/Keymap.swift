@@ -68,10 +68,10 @@ public struct Keymap: Sendable {
     /// A command without a key here is left out (it has nothing to press). `only` and `relabel` work as in
     /// `CommandTable.hints`.
     public func hints(in context: CommandContext, only: Set<CommandID>? = nil,
-                      relabel: [CommandID: String] = [:]) -> [(key: String, label: String)] {
+                      relabel: [CommandID: String] = [:]) -> [(id: CommandID, key: String, label: String)] {
         CommandTable.commands(in: context).filter { only?.contains($0.id) ?? true }.compactMap { spec in
             guard let label = relabel[spec.id] ?? spec.hint, let key = firstKeyLabel(for: spec.id, in: context) else { return nil }
-            return (key: key, label: label)
+            return (id: spec.id, key: key, label: label)
         }
     }
 

@@ -85,12 +85,7 @@ import Testing
         }
         #expect(moved > 20)
         // A new order (its creation is counted, with the channel it was booked in).
-        let location = try db.writer.read { try Row.fetchOne($0, sql: "SELECT id, customer_id FROM locations ORDER BY id LIMIT 1")! }
-        let product = try db.priceBook(search: "").first!
-        let draft = try db.createMACOrder(MACOrderDraft(type: .add, customerID: location[1], locationID: location[0],
-                                                        lines: [DraftLine(product: product)]), actor: managers[0], now: now)
-        _ = try db.apply(.move(to: .submitted, input: TransitionInput()), toOrder: draft.id, expectedVersion: draft.version,
-                         actor: managers[0], now: now + 5)
+        let newOrder = try db.submitNewAddOrder(actor: managers[0], now: now)
         try Self.expectExact(db, "after the store's writes")
         // An order's channel changing after its history (the store does not, the summary must follow anyway),
         // on an order with escalations too, and an order going.
@@ -99,8 +94,8 @@ import Testing
             try db.execute(sql: "UPDATE orders SET channel = CASE channel WHEN 'smb' THEN 'agent' ELSE 'smb' END WHERE id = ?",
                            arguments: [busy])
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
-            try db.execute(sql: "DELETE FROM order_lines WHERE order_id = ?", arguments: [draft.id])
-            try db.execute(sql: "DELETE FROM orders WHERE id = ?", arguments: [draft.id])
+            try db.execute(sql: "DELETE FROM order_lines WHERE order_id = ?", arguments: [newOrder])
+            try db.execute(sql: "DELETE FROM orders WHERE id = ?", arguments: [newOrder])
         }
         try Self.expectExact(db, "after a channel change and a deletion")
     }

@@ -200,3 +200,17 @@ enum ReportOracle {
         return (row[0], Fraction(weighted, 10_000).rounded, any ? total.rounded : nil)
     }
 }
+
+extension AppDatabase {
+    /// Writes a new add order on the first location, as the desk does, and submits it five seconds later.
+    @discardableResult
+    func submitNewAddOrder(actor: UserAccount, now: Int64) throws -> Int64 {
+        let location = try writer.read { try Row.fetchOne($0, sql: "SELECT id, customer_id FROM locations ORDER BY id LIMIT 1")! }
+        let product = try priceBook(search: "").first!
+        let draft = try createMACOrder(MACOrderDraft(type: .add, customerID: location[1], locationID: location[0],
+                                                     lines: [DraftLine(product: product)]), actor: actor, now: now)
+        _ = try apply(.move(to: .submitted, input: TransitionInput()), toOrder: draft.id, expectedVersion: draft.version,
+                      actor: actor, now: now + 5)
+        return draft.id
+    }
+}

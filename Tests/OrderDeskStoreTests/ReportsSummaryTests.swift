@@ -107,12 +107,7 @@ import Testing
         }
         #expect(moved > 30)
         // A new order, submitted; a channel change and a change of owner on an order with history.
-        let location = try db.writer.read { try Row.fetchOne($0, sql: "SELECT id, customer_id FROM locations ORDER BY id LIMIT 1")! }
-        let product = try db.priceBook(search: "").first!
-        let draft = try db.createMACOrder(MACOrderDraft(type: .add, customerID: location[1], locationID: location[0],
-                                                        lines: [DraftLine(product: product)]), actor: managers[0], now: now)
-        _ = try db.apply(.move(to: .submitted, input: TransitionInput()), toOrder: draft.id, expectedVersion: draft.version,
-                         actor: managers[0], now: now + 5)
+        try db.submitNewAddOrder(actor: managers[0], now: now)
         try db.writer.write { db in
             let busy = try Int64.fetchOne(db, sql: """
                 SELECT entity_id FROM audit_log WHERE entity = 'order' AND action = 'move' AND field = 'state'

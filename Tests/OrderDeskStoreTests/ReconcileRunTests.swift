@@ -412,7 +412,7 @@ func sfdcID(_ n: Int) -> String { "8015e00000" + zeroPadded(n, width: 5) + "AAA"
             }
         }
         let applied = try db.writer.read { try Migrations.migrator.appliedMigrations($0) }
-        #expect(applied == ["v1", "v2-reconcile", "v3-customers", "v4-contracts", "v5-escalations", "v6-status-view", "v7-reports"])
+        #expect(applied == ["v1", "v2-reconcile", "v3-customers", "v4-contracts", "v5-escalations", "v6-status-view", "v7-reports", "v8-report-work"])
     }
 
     /// Many differences through the prepared statement; the recurrence lookups stay indexed.

@@ -17,7 +17,7 @@ import Testing
             #expect(tables.contains(table), "missing table \(table)")
         }
         let applied = try db.writer.read { try Migrations.migrator.appliedMigrations($0) }
-        #expect(applied == ["v1", "v2-reconcile", "v3-customers", "v4-contracts", "v5-escalations", "v6-status-view", "v7-reports"])
+        #expect(applied == ["v1", "v2-reconcile", "v3-customers", "v4-contracts", "v5-escalations", "v6-status-view", "v7-reports", "v8-report-work"])
         let journal = try db.writer.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
         #expect(journal == "wal")
         let foreignKeys = try db.writer.read { try Int.fetchOne($0, sql: "PRAGMA foreign_keys") }

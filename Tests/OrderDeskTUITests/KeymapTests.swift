@@ -390,4 +390,25 @@ struct CommandHistoryFileTests {
         #expect(CommandHistoryFile.read(path).count == CommandLineSession.historyLimit)
         #expect(CommandHistoryFile.read(path).first == "line 0")
     }
+
+    @Test func twoDesksOpenAtOnceBothKeepTheirCommands() {
+        let loaded = ["view.help", "view.queue"]
+        // Desk A closed first and wrote "view.reports" on top; desk B ran "queue.filter" and "theme light".
+        let onDisk = ["view.reports", "view.help", "view.queue"]
+        let session = ["theme light", "queue.filter", "view.help", "view.queue"]
+        #expect(CommandHistoryFile.merged(session: session, loaded: loaded, onDisk: onDisk)
+            == ["theme light", "queue.filter", "view.reports", "view.help", "view.queue"])
+        // Nothing run: the file stays as the other desk left it.
+        #expect(CommandHistoryFile.merged(session: loaded, loaded: loaded, onDisk: onDisk) == onDisk)
+        // A full history whose oldest lines the session pushed out still finds what was added.
+        let full = (0..<CommandLineSession.historyLimit).map { "line \($0)" }
+        let pushed = ["queue.sort"] + full.dropLast()
+        #expect(CommandHistoryFile.merged(session: pushed, loaded: full, onDisk: full).prefix(2) == ["queue.sort", "line 0"])
+        #expect(CommandHistoryFile.merged(session: pushed, loaded: full, onDisk: full).count == CommandLineSession.historyLimit)
+        // The same command at the junction is not written twice in a row.
+        #expect(CommandHistoryFile.merged(session: ["view.help"], loaded: [], onDisk: ["view.help", "view.queue"])
+            == ["view.help", "view.queue"])
+        // A first session with no file.
+        #expect(CommandHistoryFile.merged(session: ["view.help"], loaded: [], onDisk: []) == ["view.help"])
+    }
 }

@@ -26,6 +26,22 @@ public enum CommandHistoryFile {
         return Array(lines.reversed().prefix(CommandLineSession.historyLimit))
     }
 
+    /// What to save when a desk closes (most recent first): the commands this session added (`session` less
+    /// the `loaded` history it started from) on top of what is in the file now (`onDisk`), so two desks open at
+    /// once both keep their commands instead of the last one to close overwriting the other's.
+    public static func merged(session: [String], loaded: [String], onDisk: [String]) -> [String] {
+        // The session's history is its new commands followed by the start of what it loaded (the limit may
+        // have cut the end): the new ones are what comes before the longest such tail.
+        var added = session.count
+        for start in 0...session.count {
+            let tail = session[start...]
+            if tail.count <= loaded.count, tail.elementsEqual(loaded.prefix(tail.count)) { added = start; break }
+        }
+        var out: [String] = []
+        for command in session.prefix(added) + onDisk where out.last != command { out.append(command) }
+        return Array(out.prefix(CommandLineSession.historyLimit))
+    }
+
     /// Writes `history` (most recent first) over the file, creating its folder. A failure is ignored: losing
     /// the history must not stop the desk from closing cleanly.
     public static func write(_ history: [String], to path: String) {

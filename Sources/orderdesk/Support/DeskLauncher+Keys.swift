@@ -16,15 +16,19 @@ extension DeskLauncher {
         app.show(StatusMessage("Keys: \(first)\(more)", isError: true))
     }
 
-    /// Gives the `:` line the history of earlier sessions.
-    static func loadHistory(into app: DeskApp, environment: [String: String]) {
-        guard let path = CommandHistoryFile.path(environment: environment) else { return }
+    /// Gives the `:` line the history of earlier sessions; returns what was loaded, for `saveHistory`.
+    @discardableResult
+    static func loadHistory(into app: DeskApp, environment: [String: String]) -> [String] {
+        guard let path = CommandHistoryFile.path(environment: environment) else { return [] }
         app.commandHistory = CommandHistoryFile.read(path)
+        return app.commandHistory
     }
 
-    /// Keeps the `:` line's history for the next session (the last desk to close wins).
-    static func saveHistory(of app: DeskApp, environment: [String: String]) {
+    /// Keeps the `:` line's history for the next session: this session's commands on top of what the file
+    /// holds now, so another desk that closed meanwhile keeps its commands too.
+    static func saveHistory(of app: DeskApp, loaded: [String], environment: [String: String]) {
         guard let path = CommandHistoryFile.path(environment: environment) else { return }
-        CommandHistoryFile.write(app.commandHistory, to: path)
+        let merged = CommandHistoryFile.merged(session: app.commandHistory, loaded: loaded, onDisk: CommandHistoryFile.read(path))
+        CommandHistoryFile.write(merged, to: path)
     }
 }

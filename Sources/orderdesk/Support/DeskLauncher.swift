@@ -58,9 +58,9 @@ enum DeskLauncher {
                 : "\(expired) contracts whose term ended are now expired."))
         }
         applyKeys(to: app, environment: environment)
-        loadHistory(into: app, environment: environment)
+        let loadedHistory = loadHistory(into: app, environment: environment)
         app.run()
-        saveHistory(of: app, environment: environment)
+        saveHistory(of: app, loaded: loadedHistory, environment: environment)
     }
 }
 

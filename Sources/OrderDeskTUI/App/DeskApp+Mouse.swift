@@ -35,8 +35,9 @@ extension DeskApp {
         case .click:
             _ = selectRow(at: event)
         case .doubleClick:
-            // Open what is under the pointer, as Enter would; only when the click landed on a row.
-            guard selectRow(at: event), let open = CommandTable.command(for: .enter, in: state.context) else { return }
+            // Open what is under the pointer, as the standard Enter would (whatever keys.toml did to Enter);
+            // only when the click landed on a row.
+            guard selectRow(at: event), let open = Keymap.standard.command(for: .enter, in: state.context) else { return }
             run(open)
         case .rightClick:
             break

@@ -151,14 +151,6 @@ public enum CommandTable {
         CommandSpec(id: id, keys: keys, keyLabel: label, description: description, contexts: contexts, hint: hint)
     }
 
-    /// The command a key runs in a context by the standard keys, looking in the context first and then in the
-    /// global ones. The desk asks its `Keymap` instead, which holds the user's bindings too.
-    public static func command(for key: Key, in context: CommandContext) -> CommandID? {
-        let candidates = all.filter { $0.keys.contains(key) }
-        return (candidates.first { $0.contexts.contains(context) }
-            ?? candidates.first { $0.contexts.contains(.global) })?.id
-    }
-
     public static func spec(for id: CommandID) -> CommandSpec? { byID[id] }
 
     /// Every frame asks for specs and context lists (the footer, the help): looked up, not searched.
@@ -175,17 +167,4 @@ public enum CommandTable {
 
     /// The commands available in a context, with the global ones last.
     public static func commands(in context: CommandContext) -> [CommandSpec] { byContext[context] ?? [] }
-
-    /// Footer hints for a context with the standard keys: `key label` pairs, screen commands first (the desk's
-    /// footer uses `Keymap.hints`, which shows the effective keys).
-    /// `only`, when given, keeps just those commands (the ones that apply where the cursor is); `relabel`
-    /// names a command for what its key does where the cursor is (`n` on a customer's contracts pane).
-    public static func hints(in context: CommandContext, only: Set<CommandID>? = nil,
-                             relabel: [CommandID: String] = [:]) -> [(key: String, label: String)] {
-        commands(in: context).filter { only?.contains($0.id) ?? true }.compactMap { spec in
-            (relabel[spec.id] ?? spec.hint).map {
-                (key: spec.keyLabel.split(separator: " ").first.map(String.init) ?? spec.keyLabel, label: $0)
-            }
-        }
-    }
 }

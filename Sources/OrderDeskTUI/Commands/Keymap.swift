@@ -65,8 +65,9 @@ public struct Keymap: Sendable {
     }
 
     /// Footer hints for a context with the effective keys: `key label` pairs, screen commands first.
-    /// A command without a key here is left out (it has nothing to press). `only` and `relabel` work as in
-    /// `CommandTable.hints`.
+    /// A command without a key here is left out (it has nothing to press). `only`, when given, keeps just those
+    /// commands (the ones that apply where the cursor is); `relabel` names a command for what its key does
+    /// where the cursor is (`n` on a customer's contracts pane).
     public func hints(in context: CommandContext, only: Set<CommandID>? = nil,
                       relabel: [CommandID: String] = [:]) -> [(id: CommandID, key: String, label: String)] {
         CommandTable.commands(in: context).filter { only?.contains($0.id) ?? true }.compactMap { spec in
